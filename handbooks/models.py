@@ -1,0 +1,1 @@
+"""Model handbooks (GZM) and municipal variants arrive with the handbooks capability."""

@@ -1,0 +1,207 @@
+"""A member municipality of GZM and the pages of its subsite."""
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Collection, Page, Site, Workflow
+from wagtail.search import index
+
+from portal.models import RICH_TEXT_FEATURES, PortalPage
+
+
+class GminaType(models.TextChoices):
+    CITY_COUNTY = "city_county", _("miasto na prawach powiatu")
+    URBAN = "urban", _("gmina miejska")
+    RURAL = "rural", _("gmina wiejska")
+    URBAN_RURAL = "urban_rural", _("gmina miejsko-wiejska")
+
+
+class Municipality(index.Indexed, models.Model):
+    """A member of the GZM union, with everything onboarding made for it."""
+
+    name = models.CharField(_("nazwa"), max_length=100, unique=True)
+    slug = models.SlugField(_("identyfikator w adresie"), max_length=60, unique=True)
+    terc = models.CharField(
+        _("kod TERYT (TERC)"),
+        max_length=7,
+        unique=True,
+        help_text=_("Siedem cyfr; ostatnia: 1 gmina miejska, 2 wiejska, 3 miejsko-wiejska."),
+    )
+    gmina_type = models.CharField(_("rodzaj gminy"), max_length=20, choices=GminaType.choices)
+    county = models.CharField(_("powiat"), max_length=100)
+    membership_start = models.DateField(_("członek GZM od"))
+    membership_end = models.DateField(_("członek GZM do"), null=True, blank=True)
+    bip_url = models.URLField(_("adres BIP"), blank=True)
+    prototyping_school_2023 = models.BooleanField(
+        _("uczestnik Metropolitalnej Szkoły Prototypowania 2023"), default=False
+    )
+    coat_of_arms = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("herb"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    # What onboarding created for the municipality: its own corner of the network.
+    site = models.OneToOneField(
+        Site, verbose_name=_("serwis"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="municipality",
+    )
+    collection = models.OneToOneField(
+        Collection, verbose_name=_("kolekcja obrazów i dokumentów"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="municipality",
+    )
+    editors_group = models.OneToOneField(
+        Group, verbose_name=_("grupa redaktorów"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="edited_municipality",
+    )
+    moderators_group = models.OneToOneField(
+        Group, verbose_name=_("grupa moderatorów"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="moderated_municipality",
+    )
+    workflow = models.OneToOneField(
+        Workflow, verbose_name=_("ścieżka akceptacji"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="municipality",
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("slug")]),
+        FieldRowPanel([FieldPanel("terc"), FieldPanel("gmina_type"), FieldPanel("county")]),
+        FieldRowPanel([FieldPanel("membership_start"), FieldPanel("membership_end")]),
+        FieldPanel("bip_url"),
+        FieldPanel("coat_of_arms"),
+        FieldPanel("prototyping_school_2023"),
+        MultiFieldPanel(
+            [FieldPanel("site", read_only=True), FieldPanel("collection", read_only=True),
+             FieldPanel("editors_group", read_only=True),
+             FieldPanel("moderators_group", read_only=True),
+             FieldPanel("workflow", read_only=True)],
+            heading=_("Utworzone przy wdrożeniu"),
+        ),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("county"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("gmina")
+        verbose_name_plural = _("gminy")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def hostname(self):
+        return f"{self.slug}.{settings.PORTAL_DOMAIN}"
+
+    @property
+    def is_member(self):
+        return self.membership_end is None
+
+    @property
+    def root_page(self):
+        """The Polish home page of the subsite (the root of its Wagtail Site)."""
+        return self.site.root_page if self.site_id else None
+
+
+class MunicipalityHomePage(PortalPage):
+    """The home of one municipality's subsite."""
+
+    municipality = models.ForeignKey(
+        Municipality, verbose_name=_("gmina"), on_delete=models.PROTECT,
+        related_name="home_pages",
+    )
+    intro = RichTextField(_("wprowadzenie"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    settings_panels = [*Page.settings_panels, FieldPanel("municipality", read_only=True)]
+
+    parent_page_types = ["portal.NetworkHomePage"]
+    subpage_types = [
+        "municipalities.CallIndexPage",
+        "municipalities.GalleryPage",
+        "municipalities.ContactPage",
+        "portal.AccessibilityStatementPage",
+    ]
+
+    class Meta:
+        verbose_name = _("strona główna gminy")
+        verbose_name_plural = _("strony główne gmin")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = self.sections()
+        return context
+
+    def sections(self):
+        """The live section pages in menu order, each with its number of live entries."""
+        sections = [
+            child
+            for child in self.get_children().live().in_menu().specific().order_by("path")
+            if isinstance(child, SectionPage)
+        ]
+        entry_paths = Page.objects.live().filter(
+            path__startswith=self.path, depth=self.depth + 2
+        ).values_list("path", flat=True)
+        steplen = Page.steplen
+        counts = {}
+        for path in entry_paths:
+            parent_path = path[: -steplen]
+            counts[parent_path] = counts.get(parent_path, 0) + 1
+        for section in sections:
+            section.entry_count = counts.get(section.path, 0)
+        return sections
+
+
+class SectionPage(PortalPage):
+    """A section of a municipality's subsite: its own intro and what to say when it is empty."""
+
+    intro = RichTextField(_("wprowadzenie"), blank=True, features=RICH_TEXT_FEATURES)
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["municipalities.MunicipalityHomePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+
+class CallIndexPage(SectionPage):
+    """Nabory wniosków: the municipality's calls for applications."""
+
+    subpage_types = []
+    empty_message = _("Gmina nie ogłosiła jeszcze naboru wniosków w tym serwisie.")
+
+    class Meta:
+        verbose_name = _("lista naborów")
+        verbose_name_plural = _("listy naborów")
+
+
+class GalleryPage(SectionPage):
+    """Zrealizowane inicjatywy: the gallery of completed local initiatives."""
+
+    subpage_types = []
+    empty_message = _("W galerii nie ma jeszcze zrealizowanych inicjatyw.")
+
+    class Meta:
+        verbose_name = _("galeria inicjatyw")
+        verbose_name_plural = _("galerie inicjatyw")
+
+
+class ContactPage(SectionPage):
+    """Kontakt: who to ask about local initiative in the municipality."""
+
+    subpage_types = []
+    empty_message = _("Dane kontaktowe zespołu zostaną wkrótce uzupełnione.")
+
+    class Meta:
+        verbose_name = _("strona kontaktowa")
+        verbose_name_plural = _("strony kontaktowe")

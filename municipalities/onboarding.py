@@ -1,0 +1,346 @@
+"""Onboarding: everything a member municipality needs, created in one idempotent step.
+
+``onboard_municipality`` is the single entry point; the ``onboard_municipality`` and
+``seed_network`` management commands, the admin and the tests all call it. Running it
+again for the same municipality changes nothing.
+"""
+
+import csv
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    GroupSitePermission,
+    Locale,
+    Page,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from portal.models import AccessibilityStatementPage, NetworkHomePage
+from portal.translation import content_locales, ensure_translations
+
+from .models import CallIndexPage, ContactPage, GalleryPage, Municipality, MunicipalityHomePage
+
+DATA_FILE = Path(__file__).resolve().parent / "data" / "gzm_municipalities.csv"
+
+# The GZM union has operated since 1 July 2017; all 41 founding members joined then.
+GZM_MEMBERSHIP_START = date(2017, 7, 1)
+
+NETWORK_TITLE = "Inicjatywa lokalna w GZM"
+NETWORK_ADMINS_GROUP = "Administratorzy sieci GZM"
+
+# The sections every subsite starts with: (page type, slug, title, shown in menus).
+SECTIONS = [
+    (CallIndexPage, "nabory", "Nabory wniosków", True),
+    (GalleryPage, "zrealizowane-inicjatywy", "Zrealizowane inicjatywy", True),
+    (ContactPage, "kontakt", "Kontakt", True),
+    (AccessibilityStatementPage, "deklaracja-dostepnosci", "Deklaracja dostępności", False),
+]
+
+PAGE_PERMISSIONS = {
+    "editors": ["add_page", "change_page"],
+    "moderators": [
+        "add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page",
+        "unlock_page",
+    ],
+}
+COLLECTION_PERMISSIONS = {
+    "editors": [
+        ("wagtailimages", "add_image"), ("wagtailimages", "change_image"),
+        ("wagtailimages", "choose_image"), ("wagtaildocs", "add_document"),
+        ("wagtaildocs", "change_document"), ("wagtaildocs", "choose_document"),
+    ],
+    "moderators": [
+        ("wagtailimages", "add_image"), ("wagtailimages", "change_image"),
+        ("wagtailimages", "choose_image"), ("wagtailimages", "delete_image"),
+        ("wagtaildocs", "add_document"), ("wagtaildocs", "change_document"),
+        ("wagtaildocs", "choose_document"), ("wagtaildocs", "delete_document"),
+    ],
+}
+SITE_PERMISSIONS = [("portal", "change_sitecontactsettings")]
+GLOBAL_PERMISSIONS = [("wagtailadmin", "access_admin"), ("wagtail_localize", "submit_translation")]
+
+NETWORK_ADMIN_PERMISSIONS = [
+    ("wagtailadmin", "access_admin"),
+    ("wagtail_localize", "submit_translation"),
+    ("municipalities", "add_municipality"),
+    ("municipalities", "change_municipality"),
+    ("municipalities", "delete_municipality"),
+    ("portal", "change_sitecontactsettings"),
+    ("wagtailcore", "add_site"),
+    ("wagtailcore", "change_site"),
+    ("wagtailcore", "delete_site"),
+    ("wagtailcore", "add_workflow"),
+    ("wagtailcore", "change_workflow"),
+    ("wagtailcore", "add_task"),
+    ("wagtailcore", "change_task"),
+    ("wagtailcore", "add_locale"),
+    ("wagtailcore", "change_locale"),
+    ("auth", "add_user"),
+    ("auth", "change_user"),
+    ("auth", "delete_user"),
+]
+
+
+@dataclass(frozen=True)
+class MunicipalityRecord:
+    """One row of the reference data: what is known about a member before onboarding."""
+
+    name: str
+    slug: str
+    terc: str
+    gmina_type: str
+    county: str
+    prototyping_school_2023: bool = False
+    bip_url: str = ""
+
+
+def load_records(path=DATA_FILE):
+    with open(path, encoding="utf-8", newline="") as handle:
+        return [
+            MunicipalityRecord(
+                name=row["name"],
+                slug=row["slug"],
+                terc=row["terc"],
+                gmina_type=row["gmina_type"],
+                county=row["county"],
+                prototyping_school_2023=row.get("prototyping_school_2023") == "yes",
+                bip_url=row.get("bip_url", "") or "",
+            )
+            for row in csv.DictReader(handle)
+        ]
+
+
+def record_for(slug, path=DATA_FILE):
+    for record in load_records(path):
+        if record.slug == slug:
+            return record
+    raise LookupError(slug)
+
+
+def _permission(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _page_permission(codename):
+    return _permission("wagtailcore", codename)
+
+
+def _default_locale():
+    return Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)[0]
+
+
+def _publish(page):
+    page.save_revision().publish()
+    return page
+
+
+@transaction.atomic
+def ensure_network():
+    """The network home (in every language), its site, statement and admin group."""
+    content_locales()
+    locale = _default_locale()
+    home = NetworkHomePage.objects.filter(locale=locale).first()
+    if home is None:
+        root = Page.get_first_root_node()
+        home = root.add_child(
+            instance=NetworkHomePage(title=NETWORK_TITLE, slug="gzm", locale=locale)
+        )
+        _publish(home)
+
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+    previous_root_id = site.root_page_id
+    if (site.hostname, site.port, site.root_page_id) != (
+        settings.PORTAL_DOMAIN, settings.PORTAL_PORT, home.pk
+    ):
+        site.hostname = settings.PORTAL_DOMAIN
+        site.port = settings.PORTAL_PORT
+        site.root_page = home
+        site.site_name = NETWORK_TITLE
+        site.save()
+    _retire_placeholder_root(previous_root_id, home)
+
+    if not home.get_children().type(AccessibilityStatementPage).exists():
+        home.add_child(instance=_statement_page(NETWORK_TITLE))
+    ensure_translations(home)
+    for child in home.get_children().type(AccessibilityStatementPage):
+        ensure_translations(child)
+
+    _ensure_network_admins(home)
+    return home
+
+
+def _retire_placeholder_root(page_id, home):
+    """Remove the "Welcome to Wagtail" page the Wagtail install leaves behind, if untouched."""
+    if not page_id or page_id == home.pk:
+        return
+    page = Page.objects.filter(pk=page_id).first()
+    if page and page.specific_class is Page and page.is_leaf():
+        page.delete()
+
+
+def _statement_page(entity_name):
+    today = date.today()
+    return AccessibilityStatementPage(
+        title="Deklaracja dostępności",
+        slug="deklaracja-dostepnosci",
+        show_in_menus=False,
+        published_on=today,
+        updated_on=today,
+        body=(
+            f"<p>{entity_name} zobowiązuje się zapewnić dostępność swojej strony internetowej "
+            "zgodnie z ustawą z dnia 4 kwietnia 2019 r. o dostępności cyfrowej stron "
+            "internetowych i aplikacji mobilnych podmiotów publicznych.</p>"
+        ),
+    )
+
+
+def _ensure_network_admins(network_home):
+    group, _created = Group.objects.get_or_create(name=NETWORK_ADMINS_GROUP)
+    group.permissions.add(*(_permission(app, code) for app, code in NETWORK_ADMIN_PERMISSIONS))
+    root = Page.get_first_root_node()
+    for codename in PAGE_PERMISSIONS["moderators"]:
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=root, permission=_page_permission(codename)
+        )
+    root_collection = Collection.get_first_root_node()
+    for app, codename in COLLECTION_PERMISSIONS["moderators"]:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=root_collection, permission=_permission(app, codename)
+        )
+    return group
+
+
+@transaction.atomic
+def onboard_municipality(record):
+    """Create (or complete) a municipality's subsite, groups, collection and workflow."""
+    network_home = ensure_network()
+    municipality, _created = Municipality.objects.get_or_create(
+        slug=record.slug,
+        defaults={
+            "name": record.name,
+            "terc": record.terc,
+            "gmina_type": record.gmina_type,
+            "county": record.county,
+            "membership_start": GZM_MEMBERSHIP_START,
+            "prototyping_school_2023": record.prototyping_school_2023,
+            "bip_url": record.bip_url,
+        },
+    )
+
+    home = _ensure_home(municipality, network_home)
+    structural_pages = [home, *_ensure_sections(home, municipality)]
+    homes = [home]
+    for page in structural_pages:
+        translated = ensure_translations(page)
+        if page is home:
+            homes.extend(translated)
+
+    municipality.site = _ensure_site(municipality, home)
+    municipality.collection = _ensure_collection(municipality)
+    municipality.editors_group = _ensure_group(municipality, "editors", homes)
+    municipality.moderators_group = _ensure_group(municipality, "moderators", homes)
+    municipality.workflow = _ensure_workflow(municipality, homes)
+    municipality.save()
+    return municipality
+
+
+def _ensure_home(municipality, network_home):
+    home = municipality.home_pages.filter(locale=network_home.locale).first()
+    if home is None:
+        home = network_home.add_child(
+            instance=MunicipalityHomePage(
+                title=municipality.name, slug=municipality.slug, municipality=municipality
+            )
+        )
+        _publish(home)
+    return home
+
+
+def _ensure_sections(home, municipality):
+    pages = []
+    for page_type, slug, title, in_menu in SECTIONS:
+        page = home.get_children().type(page_type).first()
+        if page is None:
+            if page_type is AccessibilityStatementPage:
+                page = _statement_page(municipality.name)
+            else:
+                page = page_type(title=title, slug=slug, show_in_menus=in_menu)
+            home.add_child(instance=page)
+            _publish(page)
+        pages.append(page)
+    return pages
+
+
+def _ensure_site(municipality, home):
+    site = municipality.site or Site.objects.filter(root_page=home).first()
+    if site is None:
+        site = Site.objects.create(
+            hostname=municipality.hostname,
+            port=settings.PORTAL_PORT,
+            root_page=home,
+            site_name=municipality.name,
+        )
+    return site
+
+
+def _ensure_collection(municipality):
+    if municipality.collection_id:
+        return municipality.collection
+    root = Collection.get_first_root_node()
+    existing = root.get_children().filter(name=municipality.name).first()
+    return existing or root.add_child(name=municipality.name)
+
+
+def _ensure_group(municipality, role, homes):
+    current = getattr(municipality, f"{role}_group")
+    label = "redaktorzy" if role == "editors" else "moderatorzy"
+    group = current or Group.objects.get_or_create(name=f"{municipality.name} — {label}")[0]
+    group.permissions.add(*(_permission(app, code) for app, code in GLOBAL_PERMISSIONS))
+    for page in homes:
+        for codename in PAGE_PERMISSIONS[role]:
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=page, permission=_page_permission(codename)
+            )
+    collection = municipality.collection
+    for app, codename in COLLECTION_PERMISSIONS[role]:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=collection, permission=_permission(app, codename)
+        )
+    for app, codename in SITE_PERMISSIONS:
+        GroupSitePermission.objects.get_or_create(
+            group=group, site=municipality.site, permission=_permission(app, codename)
+        )
+    return group
+
+
+def _ensure_workflow(municipality, homes):
+    workflow = municipality.workflow
+    if workflow is None:
+        workflow = Workflow.objects.create(name=f"Akceptacja treści — {municipality.name}")
+        task = GroupApprovalTask.objects.create(
+            name=f"Zatwierdzenie przez moderatora — {municipality.name}"
+        )
+        task.groups.set([municipality.moderators_group])
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    for page in homes:
+        WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
+    return workflow
+
+
+def seed_network(records=None):
+    """Onboard every member in the reference data; returns the municipalities."""
+    records = load_records() if records is None else records
+    return [onboard_municipality(record) for record in records]

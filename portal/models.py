@@ -1,0 +1,104 @@
+"""Network-level pages (GZM) and the base every portal page builds on."""
+
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+
+from .blocks import CommonStreamBlock
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "document-link"]
+
+
+class PortalPage(Page):
+    """Base of every page type: knows which municipality (if any) it belongs to."""
+
+    is_creatable = False
+
+    class Meta:
+        abstract = True
+
+    @cached_property
+    def municipality_home(self):
+        """The municipality home this page sits under (itself included), or None on the network."""
+        from municipalities.models import MunicipalityHomePage
+
+        if isinstance(self, MunicipalityHomePage):
+            return self
+        return (
+            MunicipalityHomePage.objects.ancestor_of(self)
+            .select_related("municipality", "municipality__site", "municipality__coat_of_arms")
+            .first()
+        )
+
+    @cached_property
+    def municipality(self):
+        home = self.municipality_home
+        return home.municipality if home else None
+
+
+class NetworkHomePage(PortalPage):
+    """GZM's network home: what local initiative is and where each municipality's subsite is."""
+
+    intro = RichTextField(_("wprowadzenie"), blank=True, features=RICH_TEXT_FEATURES)
+    body = StreamField(CommonStreamBlock(), verbose_name=_("treść"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["municipalities.MunicipalityHomePage", "portal.AccessibilityStatementPage"]
+
+    class Meta:
+        verbose_name = _("strona główna sieci GZM")
+        verbose_name_plural = _("strony główne sieci GZM")
+
+    def get_context(self, request, *args, **kwargs):
+        from municipalities.listing import municipalities_by_county
+
+        context = super().get_context(request, *args, **kwargs)
+        context["counties"] = municipalities_by_county(self.locale)
+        return context
+
+
+class AccessibilityStatementPage(PortalPage):
+    """Deklaracja dostępności. The structured statement arrives with the accessibility work."""
+
+    published_on = models.DateField(_("data publikacji"), null=True, blank=True)
+    updated_on = models.DateField(_("data ostatniej aktualizacji"), null=True, blank=True)
+    body = RichTextField(_("treść deklaracji"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("published_on"), FieldPanel("updated_on")], heading=_("Daty")
+        ),
+        FieldPanel("body"),
+    ]
+
+    parent_page_types = ["portal.NetworkHomePage", "municipalities.MunicipalityHomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("deklaracja dostępności")
+        verbose_name_plural = _("deklaracje dostępności")
+
+
+@register_setting(icon="mail")
+class SiteContactSettings(BaseSiteSetting):
+    """Contact data shown in the footer of one site (the network or one municipality)."""
+
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("telefon"), max_length=40, blank=True)
+    address = models.TextField(_("adres urzędu"), blank=True)
+    office_hours = models.CharField(_("godziny pracy"), max_length=200, blank=True)
+
+    panels = [FieldPanel("email"), FieldPanel("phone"), FieldPanel("address"),
+              FieldPanel("office_hours")]
+
+    class Meta:
+        verbose_name = _("dane kontaktowe serwisu")

@@ -1,0 +1,9 @@
+"""Developer machine: debug on, every *.localhost subsite allowed."""
+
+from .base import *  # noqa: F403
+from .env import listing, text
+
+DEBUG = True
+SECRET_KEY = text("SECRET_KEY", "dev-only-insecure-key-not-for-production")
+ALLOWED_HOSTS = listing("ALLOWED_HOSTS", ["localhost", ".localhost", "127.0.0.1", "[::1]"])
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -1,0 +1,39 @@
+"""Production: refuses to start without its security values."""
+
+from .base import *  # noqa: F403
+from .base import PORTAL_DOMAIN
+from .env import boolean, integer, listing, required, text
+
+DEBUG = False
+SECRET_KEY = required("SECRET_KEY")
+ALLOWED_HOSTS = listing("ALLOWED_HOSTS")
+if not ALLOWED_HOSTS:
+    ALLOWED_HOSTS = [required("ALLOWED_HOSTS")]
+CSRF_TRUSTED_ORIGINS = listing(
+    "CSRF_TRUSTED_ORIGINS", [f"https://{PORTAL_DOMAIN}", f"https://*.{PORTAL_DOMAIN}"]
+)
+
+PORTAL_PORT = integer("PORTAL_PORT", 443)
+PORTAL_SCHEME = text("PORTAL_SCHEME", "https")
+
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = boolean("SECURE_SSL_REDIRECT", True)
+SECURE_HSTS_SECONDS = integer("SECURE_HSTS_SECONDS", 31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = boolean("SECURE_HSTS_PRELOAD", False)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
+    },
+}
+
+CACHE_URL = text("CACHE_URL")
+if CACHE_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                          "LOCATION": CACHE_URL}}
