@@ -50,24 +50,44 @@ class Municipality(index.Indexed, models.Model):
 
     # What onboarding created for the municipality: its own corner of the network.
     site = models.OneToOneField(
-        Site, verbose_name=_("serwis"), null=True, blank=True, on_delete=models.SET_NULL,
+        Site,
+        verbose_name=_("serwis"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="municipality",
     )
     collection = models.OneToOneField(
-        Collection, verbose_name=_("kolekcja obrazów i dokumentów"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="municipality",
+        Collection,
+        verbose_name=_("kolekcja obrazów i dokumentów"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="municipality",
     )
     editors_group = models.OneToOneField(
-        Group, verbose_name=_("grupa redaktorów"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="edited_municipality",
+        Group,
+        verbose_name=_("grupa redaktorów"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="edited_municipality",
     )
     moderators_group = models.OneToOneField(
-        Group, verbose_name=_("grupa moderatorów"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="moderated_municipality",
+        Group,
+        verbose_name=_("grupa moderatorów"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="moderated_municipality",
     )
     workflow = models.OneToOneField(
-        Workflow, verbose_name=_("ścieżka akceptacji"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="municipality",
+        Workflow,
+        verbose_name=_("ścieżka akceptacji"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="municipality",
     )
 
     panels = [
@@ -78,10 +98,13 @@ class Municipality(index.Indexed, models.Model):
         FieldPanel("coat_of_arms"),
         FieldPanel("prototyping_school_2023"),
         MultiFieldPanel(
-            [FieldPanel("site", read_only=True), FieldPanel("collection", read_only=True),
-             FieldPanel("editors_group", read_only=True),
-             FieldPanel("moderators_group", read_only=True),
-             FieldPanel("workflow", read_only=True)],
+            [
+                FieldPanel("site", read_only=True),
+                FieldPanel("collection", read_only=True),
+                FieldPanel("editors_group", read_only=True),
+                FieldPanel("moderators_group", read_only=True),
+                FieldPanel("workflow", read_only=True),
+            ],
             heading=_("Utworzone przy wdrożeniu"),
         ),
     ]
@@ -117,7 +140,9 @@ class MunicipalityHomePage(PortalPage):
     """The home of one municipality's subsite."""
 
     municipality = models.ForeignKey(
-        Municipality, verbose_name=_("gmina"), on_delete=models.PROTECT,
+        Municipality,
+        verbose_name=_("gmina"),
+        on_delete=models.PROTECT,
         related_name="home_pages",
     )
     intro = RichTextField(_("wprowadzenie"), blank=True, features=RICH_TEXT_FEATURES)
@@ -149,13 +174,15 @@ class MunicipalityHomePage(PortalPage):
             for child in self.get_children().live().in_menu().specific().order_by("path")
             if isinstance(child, SectionPage)
         ]
-        entry_paths = Page.objects.live().filter(
-            path__startswith=self.path, depth=self.depth + 2
-        ).values_list("path", flat=True)
+        entry_paths = (
+            Page.objects.live()
+            .filter(path__startswith=self.path, depth=self.depth + 2)
+            .values_list("path", flat=True)
+        )
         steplen = Page.steplen
         counts = {}
         for path in entry_paths:
-            parent_path = path[: -steplen]
+            parent_path = path[:-steplen]
             counts[parent_path] = counts.get(parent_path, 0) + 1
         for section in sections:
             section.entry_count = counts.get(section.path, 0)

@@ -52,21 +52,32 @@ SECTIONS = [
 PAGE_PERMISSIONS = {
     "editors": ["add_page", "change_page"],
     "moderators": [
-        "add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page",
+        "add_page",
+        "change_page",
+        "publish_page",
+        "bulk_delete_page",
+        "lock_page",
         "unlock_page",
     ],
 }
 COLLECTION_PERMISSIONS = {
     "editors": [
-        ("wagtailimages", "add_image"), ("wagtailimages", "change_image"),
-        ("wagtailimages", "choose_image"), ("wagtaildocs", "add_document"),
-        ("wagtaildocs", "change_document"), ("wagtaildocs", "choose_document"),
+        ("wagtailimages", "add_image"),
+        ("wagtailimages", "change_image"),
+        ("wagtailimages", "choose_image"),
+        ("wagtaildocs", "add_document"),
+        ("wagtaildocs", "change_document"),
+        ("wagtaildocs", "choose_document"),
     ],
     "moderators": [
-        ("wagtailimages", "add_image"), ("wagtailimages", "change_image"),
-        ("wagtailimages", "choose_image"), ("wagtailimages", "delete_image"),
-        ("wagtaildocs", "add_document"), ("wagtaildocs", "change_document"),
-        ("wagtaildocs", "choose_document"), ("wagtaildocs", "delete_document"),
+        ("wagtailimages", "add_image"),
+        ("wagtailimages", "change_image"),
+        ("wagtailimages", "choose_image"),
+        ("wagtailimages", "delete_image"),
+        ("wagtaildocs", "add_document"),
+        ("wagtaildocs", "change_document"),
+        ("wagtaildocs", "choose_document"),
+        ("wagtaildocs", "delete_document"),
     ],
 }
 SITE_PERMISSIONS = [("portal", "change_sitecontactsettings")]
@@ -163,7 +174,9 @@ def ensure_network():
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
     previous_root_id = site.root_page_id
     if (site.hostname, site.port, site.root_page_id) != (
-        settings.PORTAL_DOMAIN, settings.PORTAL_PORT, home.pk
+        settings.PORTAL_DOMAIN,
+        settings.PORTAL_PORT,
+        home.pk,
     ):
         site.hostname = settings.PORTAL_DOMAIN
         site.port = settings.PORTAL_PORT

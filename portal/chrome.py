@@ -50,7 +50,7 @@ def canonical_url(page):
         return page.get_full_url()
     best = max(candidates, key=lambda candidate: len(candidate.root_path))
     with translation.override(language):
-        path = reverse("wagtail_serve", args=(page.url_path[len(best.root_path):],))
+        path = reverse("wagtail_serve", args=(page.url_path[len(best.root_path) :],))
     return best.root_url + path
 
 
@@ -73,8 +73,11 @@ def build_chrome(page, request):
     order = list(LANGUAGE_NAMES)
     translations = sorted(
         page.get_translations(inclusive=True).live().select_related("locale"),
-        key=lambda other: order.index(other.locale.language_code)
-        if other.locale.language_code in order else len(order),
+        key=lambda other: (
+            order.index(other.locale.language_code)
+            if other.locale.language_code in order
+            else len(order)
+        ),
     )
     languages = [
         LanguageLink(
@@ -97,4 +100,3 @@ def build_chrome(page, request):
         canonical_url=canonical_url(page),
         alternates=alternates if len(alternates) > 1 else [],
     )
-

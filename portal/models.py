@@ -73,9 +73,7 @@ class AccessibilityStatementPage(PortalPage):
 
     content_panels = [
         *Page.content_panels,
-        MultiFieldPanel(
-            [FieldPanel("published_on"), FieldPanel("updated_on")], heading=_("Daty")
-        ),
+        MultiFieldPanel([FieldPanel("published_on"), FieldPanel("updated_on")], heading=_("Daty")),
         FieldPanel("body"),
     ]
 
@@ -97,8 +95,12 @@ class SiteContactSettings(BaseSiteSetting):
     address = models.TextField(_("adres urzędu"), blank=True)
     office_hours = models.CharField(_("godziny pracy"), max_length=200, blank=True)
 
-    panels = [FieldPanel("email"), FieldPanel("phone"), FieldPanel("address"),
-              FieldPanel("office_hours")]
+    panels = [
+        FieldPanel("email"),
+        FieldPanel("phone"),
+        FieldPanel("address"),
+        FieldPanel("office_hours"),
+    ]
 
     class Meta:
         verbose_name = _("dane kontaktowe serwisu")

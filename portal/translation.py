@@ -38,9 +38,7 @@ def content_locales():
 
 def other_locales():
     return [
-        locale
-        for locale in content_locales()
-        if locale.language_code != settings.LANGUAGE_CODE
+        locale for locale in content_locales() if locale.language_code != settings.LANGUAGE_CODE
     ]
 
 

@@ -2,9 +2,9 @@
 
 from pathlib import Path
 
-import dj_database_url
-
 from django.utils.translation import gettext_lazy as _
+
+import dj_database_url
 
 from . import env
 
@@ -117,8 +117,7 @@ PORTAL_SCHEME = env.text("PORTAL_SCHEME", "http")
 WAGTAIL_SITE_NAME = _("Inicjatywa lokalna w GZM")
 WAGTAILADMIN_BASE_URL = env.text(
     "WAGTAILADMIN_BASE_URL",
-    f"{PORTAL_SCHEME}://{PORTAL_DOMAIN}"
-    + ("" if PORTAL_PORT in (80, 443) else f":{PORTAL_PORT}"),
+    f"{PORTAL_SCHEME}://{PORTAL_DOMAIN}" + ("" if PORTAL_PORT in (80, 443) else f":{PORTAL_PORT}"),
 )
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "doc", "docx", "xls", "xlsx", "rtf", "txt", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]

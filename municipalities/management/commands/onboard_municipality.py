@@ -13,8 +13,8 @@ class Command(BaseCommand):
         try:
             record = record_for(slug)
         except LookupError as error:
-            raise CommandError(f"No GZM member with the slug '{slug}' in the reference data.") from error
+            raise CommandError(
+                f"No GZM member with the slug '{slug}' in the reference data."
+            ) from error
         municipality = onboard_municipality(record)
-        self.stdout.write(
-            self.style.SUCCESS(f"{municipality.name}: http://{municipality.site.root_url.split('://', 1)[1]}/")
-        )
+        self.stdout.write(self.style.SUCCESS(f"{municipality.name}: {municipality.site.root_url}/"))

@@ -1,0 +1,70 @@
+"""Example content for a demo network, always labelled as an example.
+
+Idempotent: content is only filled in where the page is still empty, so running the
+demo seed again (or after an editor changed something) alters nothing.
+"""
+
+import secrets
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+
+from portal.models import NetworkHomePage, SiteContactSettings
+
+EXAMPLE_LABEL = "Przykładowa treść demonstracyjna"
+
+NETWORK_INTRO = (
+    f"<p><b>{EXAMPLE_LABEL}.</b> Górnośląsko-Zagłębiowska Metropolia pomaga swoim 41 gminom "
+    "wdrożyć inicjatywę lokalną: mieszkańcy proponują zadanie publiczne, a gmina realizuje je "
+    "razem z nimi. Mieszkańcy wnoszą pracę społeczną, świadczenia rzeczowe lub pieniężne; "
+    "gmina kupuje usługi i materiały i może użyczyć sprzętu.</p>"
+)
+
+
+def municipality_intro(name):
+    return (
+        f"<p><b>{EXAMPLE_LABEL}.</b> W tym serwisie gmina {name} będzie ogłaszać nabory "
+        "wniosków o realizację inicjatyw lokalnych, pokazywać zrealizowane zadania i podawać "
+        "kontakty do urzędników, którzy pomogą przygotować wniosek.</p>"
+    )
+
+
+def _fill_intro(page, intro):
+    page = page.specific
+    if page.intro:
+        return
+    page.intro = intro
+    page.save_revision().publish()
+
+
+def seed_demo_content(municipalities):
+    network_home = NetworkHomePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+    for home in network_home:
+        _fill_intro(home, NETWORK_INTRO)
+    for municipality in municipalities:
+        _fill_intro(municipality.root_page, municipality_intro(municipality.name))
+        contact = SiteContactSettings.for_site(municipality.site)
+        if not contact.email:
+            contact.email = f"inicjatywa.lokalna@{municipality.slug}.example.org"
+            contact.office_hours = f"{EXAMPLE_LABEL}: pon.–pt. 8:00–15:00"
+            contact.save()
+
+
+def ensure_demo_admin(username="admin", password_file=None):
+    """A superuser for the local demo; its password is kept in .local/ and printed by the caller."""
+    password_file = Path(password_file or settings.BASE_DIR / ".local" / "admin-password")
+    password_file.parent.mkdir(parents=True, exist_ok=True)
+    if password_file.exists():
+        password = password_file.read_text().strip()
+    else:
+        password = secrets.token_urlsafe(12)
+        password_file.write_text(password + "\n")
+        password_file.chmod(0o600)
+    user, _created = get_user_model().objects.get_or_create(
+        username=username, defaults={"email": f"{username}@example.org"}
+    )
+    user.is_staff = user.is_superuser = True
+    user.set_password(password)
+    user.save()
+    return username, password

@@ -1,0 +1,11 @@
+from django.core.management.base import BaseCommand
+
+from municipalities.demo import ensure_demo_admin
+
+
+class Command(BaseCommand):
+    help = "Create (or refresh) the local demo superuser and print its login."
+
+    def handle(self, *args, **options):
+        username, password = ensure_demo_admin()
+        self.stdout.write(self.style.SUCCESS(f"Admin login: {username} / password: {password}"))
