@@ -1,0 +1,187 @@
+"""Onboarding one municipality, and the whole network of 41, in one idempotent step."""
+
+from collections import Counter
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import CommandError, call_command
+
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    GroupSitePermission,
+    Page,
+    Revision,
+    Site,
+    Workflow,
+    WorkflowPage,
+)
+
+from municipalities.factories import MunicipalityRecordFactory
+from municipalities.models import (
+    CallIndexPage,
+    ContactPage,
+    GalleryPage,
+    Municipality,
+    MunicipalityHomePage,
+)
+from municipalities.onboarding import load_records, onboard_municipality
+from portal.models import AccessibilityStatementPage, NetworkHomePage
+
+pytestmark = pytest.mark.django_db
+
+SECTION_TYPES = [CallIndexPage, GalleryPage, ContactPage, AccessibilityStatementPage]
+
+
+def snapshot():
+    """Counts of everything onboarding creates."""
+    models = [
+        Page,
+        Site,
+        Group,
+        Collection,
+        GroupPagePermission,
+        GroupCollectionPermission,
+        GroupSitePermission,
+        Workflow,
+        WorkflowPage,
+        GroupApprovalTask,
+        Municipality,
+        Revision,
+    ]
+    return {model.__name__: model.objects.count() for model in models}
+
+
+def test_reference_data_has_the_41_members():
+    records = load_records()
+
+    assert len(records) == 41
+    assert len({record.slug for record in records}) == 41
+    assert len({record.terc for record in records}) == 41
+    last_digit = {"city_county": "1", "urban": "1", "rural": "2", "urban_rural": "3"}
+    assert all(record.terc[-1] == last_digit[record.gmina_type] for record in records)
+
+
+def test_onboarding_creates_the_whole_subsite(network):
+    record = MunicipalityRecordFactory(name="Gmina Nowa", slug="gmina-nowa")
+
+    municipality = onboard_municipality(record)
+
+    home = municipality.root_page.specific
+    assert isinstance(home, MunicipalityHomePage)
+    assert home.live and home.municipality == municipality
+    assert home.get_parent().specific == network.home
+    assert municipality.site.hostname == "gmina-nowa.localhost"
+    assert municipality.site.root_page_id == home.pk
+    sections = [child.specific for child in home.get_children()]
+    assert [type(section) for section in sections] == SECTION_TYPES
+    assert all(section.live for section in sections)
+
+    for page in [home, *sections]:
+        translations = {p.locale.language_code: p for p in page.get_translations()}
+        assert set(translations) == {"en", "uk"}
+        assert all(p.live for p in translations.values())
+
+    assert municipality.collection.get_parent() == Collection.get_first_root_node()
+    assert municipality.collection.name == "Gmina Nowa"
+
+
+def test_onboarding_grants_each_group_its_own_objects_only(network):
+    municipality = onboard_municipality(MunicipalityRecordFactory())
+    homes = {
+        municipality.root_page.pk,
+        *municipality.root_page.get_translations().values_list("pk", flat=True),
+    }
+
+    for group, expected in [
+        (municipality.editors_group, {"add_page", "change_page"}),
+        (
+            municipality.moderators_group,
+            {
+                "add_page",
+                "change_page",
+                "publish_page",
+                "bulk_delete_page",
+                "lock_page",
+                "unlock_page",
+            },
+        ),
+    ]:
+        page_permissions = GroupPagePermission.objects.filter(group=group)
+        assert {p.page_id for p in page_permissions} == homes
+        assert {p.permission.codename for p in page_permissions} == expected
+        collections = GroupCollectionPermission.objects.filter(group=group)
+        assert {p.collection_id for p in collections} == {municipality.collection_id}
+        assert {"add_image", "choose_image", "add_document", "choose_document"} <= {
+            p.permission.codename for p in collections
+        }
+        sites = GroupSitePermission.objects.filter(group=group)
+        assert {p.site_id for p in sites} == {municipality.site_id}
+        assert not group.permissions.filter(codename__in=["add_page", "change_page"]).exists()
+
+
+def test_onboarding_binds_an_approval_workflow_for_the_moderators(network):
+    municipality = onboard_municipality(MunicipalityRecordFactory())
+
+    workflow = municipality.workflow
+    assert workflow.active
+    tasks = [task.specific for task in workflow.tasks.all()]
+    assert len(tasks) == 1
+    assert list(tasks[0].groups.all()) == [municipality.moderators_group]
+    bound = set(WorkflowPage.objects.filter(workflow=workflow).values_list("page_id", flat=True))
+    assert municipality.root_page.pk in bound and len(bound) == 3
+    section = municipality.root_page.get_children().first()
+    assert section.get_workflow() == workflow
+
+
+def test_onboarding_twice_changes_nothing(network):
+    record = MunicipalityRecordFactory()
+    onboard_municipality(record)
+    before = snapshot()
+
+    onboard_municipality(record)
+
+    assert snapshot() == before
+
+
+def test_onboard_command_refuses_an_unknown_slug(network):
+    with pytest.raises(CommandError, match="No GZM member with the slug 'atlantyda'"):
+        call_command("onboard_municipality", "atlantyda")
+
+
+def test_onboard_command_uses_the_reference_data(network, capsys):
+    call_command("onboard_municipality", "wyry")
+
+    municipality = Municipality.objects.get(slug="wyry")
+    assert (municipality.name, municipality.terc, municipality.county) == (
+        "Wyry",
+        "2408052",
+        "mikołowski",
+    )
+    assert "http://wyry.localhost:8000/" in capsys.readouterr().out
+
+
+def test_seed_network_onboards_all_41_and_is_idempotent(network, client):
+    call_command("seed_network", "--demo")
+    first = snapshot()
+    call_command("seed_network", "--demo")
+
+    assert snapshot() == first
+    assert Municipality.objects.count() == 41
+    assert Site.objects.count() == 42
+    homes = MunicipalityHomePage.objects.filter(locale__language_code="pl").live()
+    assert homes.count() == 41
+    per_locale = Counter(
+        MunicipalityHomePage.objects.values_list("locale__language_code", flat=True)
+    )
+    assert per_locale == {"pl": 41, "en": 41, "uk": 41}
+    assert NetworkHomePage.objects.filter(locale__language_code="pl").count() == 1
+
+    html = client.get("/", HTTP_HOST="localhost").content.decode()
+    assert all(f'href="/{record.slug}/"' in html for record in load_records())
+    assert "Przykładowa treść demonstracyjna" in html
+    katowice = client.get("/", HTTP_HOST="katowice.localhost").content.decode()
+    assert "<h1>Katowice</h1>" in katowice
+    assert "Przykładowa treść demonstracyjna" in katowice
