@@ -306,6 +306,10 @@ def _ensure_site(municipality, home):
             root_page=home,
             site_name=municipality.name,
         )
+    elif site.hostname == municipality.hostname and site.port != settings.PORTAL_PORT:
+        # The portal moved to another port; a custom hostname set by GZM is left alone.
+        site.port = settings.PORTAL_PORT
+        site.save(update_fields=["port"])
     return site
 
 
