@@ -1,0 +1,205 @@
+"""A real portal for the browser tests: its own database, real content, a real HTTP server.
+
+The database is never pytest-django's test database: on PostgreSQL (``DATABASE_URL``) it is
+a separate database ``<name>_browser`` on the same server, otherwise a temporary SQLite
+file. It is migrated and filled the way a new installation is (onboarding of two
+municipalities, then the demo content) by the portal's own commands and functions, and
+``manage.py runserver`` serves it. Everything runs in subprocesses, so the pytest process
+itself never opens a database connection.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import dj_database_url
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+SETTINGS_MODULE = "portal.settings.test"
+DOMAIN = "localhost"
+
+# Two municipalities, so that every page is seen under a subsite that is not the only one.
+MUNICIPALITIES = ("ruda-slaska", "czeladz")
+
+SEED_SCRIPT = """
+import django
+django.setup()
+from municipalities.demo import seed_demo_content
+from municipalities.onboarding import onboard_municipality, record_for
+seed_demo_content([onboard_municipality(record_for(slug)) for slug in {slugs!r}])
+"""
+
+STARTUP_TIMEOUT = 60
+
+
+class ServerError(RuntimeError):
+    pass
+
+
+def _free_port():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _is_postgres(url):
+    engine = dj_database_url.parse(url)["ENGINE"] if url else ""
+    return "postgresql" in engine or "postgis" in engine
+
+
+@dataclass
+class BrowserDatabase:
+    """The browser tests' own database, beside (never inside) the one the other tests use."""
+
+    workdir: Path
+    configured_url: str = ""
+
+    @property
+    def on_postgres(self):
+        return _is_postgres(self.configured_url)
+
+    @property
+    def url(self):
+        if self.on_postgres:
+            return urlsplit(self.configured_url)._replace(path=f"/{self.name}").geturl()
+        return f"sqlite:///{self.workdir / 'browser.sqlite3'}"
+
+    @property
+    def name(self):
+        return f"{dj_database_url.parse(self.configured_url)['NAME']}_browser"
+
+    def create(self):
+        if self.on_postgres:
+            self._postgres("DROP DATABASE IF EXISTS {} WITH (FORCE)")
+            self._postgres("CREATE DATABASE {}")
+        # SQLite creates its file on the first connection.
+
+    def drop(self):
+        if self.on_postgres:
+            self._postgres("DROP DATABASE IF EXISTS {} WITH (FORCE)")
+        # A SQLite file is left in the working directory with the server log.
+
+    def _postgres(self, statement):
+        import psycopg
+        from psycopg import sql
+
+        config = dj_database_url.parse(self.configured_url)
+        params = {
+            "host": config["HOST"] or None,
+            "port": config["PORT"] or None,
+            "user": config["USER"] or None,
+            "password": config["PASSWORD"] or None,
+        }
+        # Like Django, administer databases from the "postgres" maintenance database.
+        for dbname in ("postgres", config["NAME"]):
+            try:
+                connection = psycopg.connect(dbname=dbname, autocommit=True, **params)
+            except psycopg.OperationalError:
+                continue
+            with connection:
+                connection.execute(sql.SQL(statement).format(sql.Identifier(self.name)))
+            return
+        raise ServerError(f"Cannot connect to the PostgreSQL server of {self.configured_url}")
+
+
+@dataclass
+class PortalServer:
+    """``manage.py runserver`` on a free port, serving the browser database."""
+
+    workdir: Path
+    database_url: str
+    port: int = field(default_factory=_free_port)
+    process: subprocess.Popen | None = None
+
+    @property
+    def environment(self):
+        return {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": SETTINGS_MODULE,
+            "DATABASE_URL": self.database_url,
+            "PORTAL_DOMAIN": DOMAIN,
+            # Sites are created with the server's port, so every link the portal builds works.
+            "PORTAL_PORT": str(self.port),
+            # The temporary media directories the test settings make land in workdir, not in /tmp.
+            "TMPDIR": str(self.workdir),
+            "PYTHONUNBUFFERED": "1",
+        }
+
+    def url(self, path="/", municipality=None):
+        """An address on the network's host or, given a slug, on a municipality's own host."""
+        host = f"{municipality}.{DOMAIN}" if municipality else DOMAIN
+        return f"http://{host}:{self.port}{path}"
+
+    def prepare(self):
+        self._run("manage.py", "migrate", "--no-input", "-v0")
+        self._run("-c", SEED_SCRIPT.format(slugs=MUNICIPALITIES))
+
+    def start(self):
+        self.log = open(self.workdir / "server.log", "w+b")  # noqa: SIM115 (closed in stop)
+        self.process = subprocess.Popen(  # noqa: S603 (our own interpreter and manage.py)
+            [
+                sys.executable,
+                "manage.py",
+                "runserver",
+                f"127.0.0.1:{self.port}",
+                "--noreload",
+                # Test settings run with DEBUG off; let runserver serve the static files.
+                "--insecure",
+            ],
+            cwd=BASE_DIR,
+            env=self.environment,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+        self._wait_until_it_answers()
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        if getattr(self, "log", None):
+            self.log.close()
+
+    def _wait_until_it_answers(self):
+        deadline = time.monotonic() + STARTUP_TIMEOUT
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise ServerError(f"The portal server exited:\n{self._log_tail()}")
+            try:
+                with urllib.request.urlopen(self.url("/"), timeout=5) as response:  # noqa: S310
+                    if response.status == 200:
+                        return
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            time.sleep(0.2)
+        raise ServerError(f"The portal server did not answer in time:\n{self._log_tail()}")
+
+    def _log_tail(self):
+        self.log.flush()
+        self.log.seek(0)
+        return self.log.read().decode(errors="replace")[-4000:]
+
+    def _run(self, *args):
+        result = subprocess.run(  # noqa: S603 (our own interpreter and manage.py)
+            [sys.executable, *args],
+            cwd=BASE_DIR,
+            env=self.environment,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if result.returncode:
+            raise ServerError(
+                f"{' '.join(args[:2])} failed:\n{result.stdout[-2000:]}{result.stderr[-4000:]}"
+            )

@@ -1,0 +1,187 @@
+"""Accessibility of every page type, in a real browser: WCAG 2.1 AA by axe, keyboard, phone width.
+
+``PAGES`` lists one address per page type; each is checked in Polish and English (the
+English address is the Polish one under ``/en``). A capability that adds a page type adds
+a line here; if the page needs content to exist, ``municipalities.demo.seed_demo_content``
+should create an example of it, since the browser database is seeded with the demo content.
+"""
+
+from dataclasses import dataclass
+
+import pytest
+
+from .axe import assert_no_violations, run_axe
+
+pytestmark = pytest.mark.browser
+
+LANGUAGES = ("pl", "en")
+PHONE = {"width": 360, "height": 740}
+
+
+@dataclass(frozen=True)
+class PageUnderTest:
+    name: str
+    path: str  # the Polish address
+    municipality: str | None = None  # served at <slug>.localhost; None: the network's host
+    status: int = 200
+
+    def path_in(self, language):
+        return self.path if language == "pl" else f"/{language}{self.path}"
+
+
+PAGES = [
+    PageUnderTest("network-home", "/"),
+    PageUnderTest("network-statement", "/deklaracja-dostepnosci/"),
+    PageUnderTest("municipality-home", "/", municipality="ruda-slaska"),
+    PageUnderTest("municipality-home-under-network", "/czeladz/"),
+    PageUnderTest("call-index", "/nabory/", municipality="ruda-slaska"),
+    PageUnderTest("gallery", "/czeladz/zrealizowane-inicjatywy/"),
+    PageUnderTest("contact", "/kontakt/", municipality="czeladz"),
+    PageUnderTest("municipality-statement", "/deklaracja-dostepnosci/", municipality="ruda-slaska"),
+    PageUnderTest("search", "/szukaj/?q=nabory"),
+    PageUnderTest("not-found", "/nie-ma-takiej-strony/", status=404),
+]
+
+PAGE = {page_under_test.name: page_under_test for page_under_test in PAGES}
+
+CASES = [
+    pytest.param(page_under_test, language, id=f"{page_under_test.name}-{language}")
+    for page_under_test in PAGES
+    for language in LANGUAGES
+]
+
+
+def open_page(page, portal, page_under_test, language):
+    url = portal.url(page_under_test.path_in(language), page_under_test.municipality)
+    response = page.goto(url)
+    assert response.status == page_under_test.status, f"{url} answered {response.status}"
+    return url
+
+
+def test_axe_reports_the_violations_it_finds(page):
+    """The checks below are worth something only if axe runs and reports what it finds."""
+    page.set_content("<html><body><img src='photo.jpg'></body></html>")
+    assert {"html-has-lang", "image-alt"} <= {violation["id"] for violation in run_axe(page)}
+
+
+@pytest.mark.parametrize(("page_under_test", "language"), CASES)
+def test_page_has_no_wcag_violations(page, portal, page_under_test, language):
+    open_page(page, portal, page_under_test, language)
+    assert_no_violations(page)
+
+
+@pytest.mark.parametrize(("page_under_test", "language"), CASES)
+def test_page_declares_its_language(page, portal, page_under_test, language):
+    url = open_page(page, portal, page_under_test, language)
+    assert page.get_attribute("html", "lang") == language, url
+
+
+@pytest.mark.parametrize(("page_under_test", "language"), CASES)
+def test_page_fits_a_phone_without_horizontal_scrolling(page, portal, page_under_test, language):
+    page.set_viewport_size(PHONE)
+    url = open_page(page, portal, page_under_test, language)
+    widths = page.evaluate(
+        """() => ({
+            scroll: document.documentElement.scrollWidth,
+            viewport: window.innerWidth,
+            overflowing: [...document.body.querySelectorAll('*')]
+                .filter(el => el.getBoundingClientRect().right > window.innerWidth + 0.5)
+                .slice(0, 5)
+                .map(el => el.outerHTML.slice(0, 120)),
+        })"""
+    )
+    assert widths["scroll"] <= widths["viewport"], (
+        f"{url} scrolls sideways at {PHONE['width']}px ({widths['scroll']}px wide); "
+        f"too wide: {widths['overflowing']}"
+    )
+
+
+FOCUSED = """() => {
+    const el = document.activeElement;
+    const style = getComputedStyle(el);
+    const box = el.getBoundingClientRect();
+    return {
+        tag: el.tagName.toLowerCase(),
+        id: el.id,
+        text: el.textContent.trim(),
+        target: el.getAttribute('href'),
+        href: el.href || null,
+        hreflang: el.getAttribute('hreflang'),
+        region: el.closest('.main-nav') ? 'menu' : el.closest('.languages') ? 'languages'
+            : el.closest('main') ? 'main' : null,
+        inViewport: box.width > 0 && box.height > 0 && box.top >= 0 && box.left >= 0
+            && box.bottom <= window.innerHeight && box.right <= window.innerWidth,
+        focusRing: style.outlineStyle !== 'none' || style.boxShadow !== 'none',
+    };
+}"""
+
+KEYBOARD_PAGES = [
+    pytest.param(PAGE["network-home"], id="network-home"),
+    pytest.param(PAGE["municipality-home"], id="municipality-home"),
+]
+# Whether the page has a main menu: the network home has none until the network's own
+# pages (model process, handbooks) arrive; a municipality home always lists its sections.
+MENU_PAGES = [
+    pytest.param(PAGE["network-home"], False, id="network-home"),
+    pytest.param(PAGE["municipality-home"], True, id="municipality-home"),
+]
+
+
+@pytest.mark.parametrize("page_under_test", KEYBOARD_PAGES)
+def test_first_tab_reaches_the_skip_link_which_moves_to_the_content(page, portal, page_under_test):
+    open_page(page, portal, page_under_test, "pl")
+
+    page.keyboard.press("Tab")
+    skip = page.evaluate(FOCUSED)
+    assert (skip["tag"], skip["target"], skip["text"]) == ("a", "#main", "Przejdź do treści")
+    assert skip["inViewport"], "the skip link stays off screen when focused"
+    assert skip["focusRing"], "the focused skip link shows no focus indicator"
+
+    page.keyboard.press("Enter")
+    assert page.evaluate(FOCUSED)["id"] == "main"
+    assert page.url.endswith("#main")
+    page.keyboard.press("Tab")
+    assert page.evaluate(FOCUSED)["region"] == "main", "Tab after the skip link left the content"
+
+
+@pytest.mark.parametrize(("page_under_test", "has_menu"), MENU_PAGES)
+def test_tab_reaches_the_menu_and_the_language_switcher(page, portal, page_under_test, has_menu):
+    open_page(page, portal, page_under_test, "pl")
+    links = page.evaluate(
+        """() => ({
+            menu: [...document.querySelectorAll('.main-nav a')].map(a => a.href),
+            languages: [...document.querySelectorAll('.languages a')].map(a => a.hreflang),
+        })"""
+    )
+    assert bool(links["menu"]) == has_menu
+    assert sorted(links["languages"]) == ["en", "uk"]
+
+    reached = []
+    for _press in range(40):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED)
+        if focused["region"] == "main":
+            break
+        reached.append(focused)
+
+    unringed = [focused["text"] for focused in reached if not focused["focusRing"]]
+    assert not unringed, f"no visible focus indicator on {unringed}"
+    menu = [focused["href"] for focused in reached if focused["region"] == "menu"]
+    assert menu == links["menu"], "Tab did not reach every menu link, in order"
+    languages = [focused["hreflang"] for focused in reached if focused["region"] == "languages"]
+    assert sorted(languages) == ["en", "uk"], "Tab did not reach every language link"
+
+
+def test_language_switcher_leads_from_a_municipality_home_to_english(page, portal):
+    page.goto(portal.url("/", "ruda-slaska"))
+    switcher = page.locator("nav.languages")
+    offered = switcher.locator("[lang]").evaluate_all("els => els.map(el => el.lang)")
+    assert offered == ["pl", "en", "uk"]
+    assert switcher.locator("[aria-current]").get_attribute("lang") == "pl"
+
+    switcher.locator("a[hreflang='en']").click()
+    page.wait_for_load_state()
+    assert page.get_attribute("html", "lang") == "en"
+    assert page.url == portal.url("/en/", "ruda-slaska")
+    assert switcher.locator("[aria-current]").get_attribute("lang") == "en"
+    assert page.locator("h1").inner_text() == "Ruda Śląska"
