@@ -1,13 +1,25 @@
 """Admin rules that keep each municipality inside its own corner of the network."""
 
 from django.contrib import messages
+from django.db.models import Q
 from django.shortcuts import redirect
+from django.urls import path
 from django.utils.translation import gettext as _
 
 from wagtail import hooks
+from wagtail.admin.auth import permission_denied
+from wagtail.permissions import page_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .admin_views import (
+    BULK_ACTIONS,
+    MunicipalPageViewSet,
+    PermittedPageTranslationView,
+    PermittedSnippetTranslationView,
+    PermittedTranslationsReportView,
+    PermittedUpdateTranslationsView,
+)
 from .models import Municipality, MunicipalityHomePage
 
 
@@ -48,3 +60,52 @@ def keep_municipality_home_in_place(request, page, destination):
     return _refuse_on_municipality_home(
         request, page, _("Stronę główną gminy może przenieść tylko administrator sieci GZM.")
     )
+
+
+@hooks.register("before_move_page")
+def move_only_where_permitted(request, page, destination):
+    """Refuse before the confirmation page, which would show the page to anyone who asks."""
+    if not page.permissions_for_user(request.user).can_move_to(destination):
+        return permission_denied(request)
+    return None
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_unpublished_pages_of_others(pages, request):
+    """Anyone may link to another municipality's live pages, but not see its unpublished ones."""
+    own = page_permission_policy.explorable_instances(request.user)
+    return pages.filter(Q(live=True) | Q(pk__in=own.values("pk")))
+
+
+@hooks.register("register_admin_viewset")
+def register_page_viewset():
+    return MunicipalPageViewSet()
+
+
+@hooks.register("register_admin_urls", order=-1)
+def register_permitted_translation_urls():
+    """Serve wagtail-localize's submit, sync and report URLs with the views that check
+    object permissions. Registered first, so these patterns win over wagtail-localize's own
+    at the same paths (and its URL names still resolve to them)."""
+    report = PermittedTranslationsReportView
+    return [
+        path(
+            "localize/submit/page/<int:page_id>/",
+            PermittedPageTranslationView.as_view(),
+        ),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            PermittedSnippetTranslationView.as_view(),
+        ),
+        path(
+            "localize/update/<int:translation_source_id>/",
+            PermittedUpdateTranslationsView.as_view(),
+        ),
+        path("localize/reports/translations/", report.as_view()),
+        path("localize/reports/translations/results/", report.as_view(results_only=True)),
+    ]
+
+
+# After Wagtail's own (order 0), so these replace the bulk actions of the same name.
+for action_class in BULK_ACTIONS:
+    hooks.register("register_bulk_action", action_class, order=1)
