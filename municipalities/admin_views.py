@@ -25,9 +25,11 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
 
+from wagtail.admin.views.chooser import BrowseView
 from wagtail.admin.views.pages import bulk_actions as page_bulk_actions
 from wagtail.admin.views.pages.listing import ExplorableIndexView
 from wagtail.admin.views.pages.workflow import ConfirmWorkflowCancellationView
+from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.documents.views import bulk_actions as document_bulk_actions
 from wagtail.images.views import bulk_actions as image_bulk_actions
@@ -41,6 +43,50 @@ from wagtail_localize.views.submit_translations import (
     SubmitSnippetTranslationView,
 )
 from wagtail_localize.views.update_translations import UpdateTranslationsView
+
+from .models import MunicipalityHomePage
+from .permissions import is_network_admin
+
+
+def other_municipality_paths(user):
+    """Tree paths of the municipality homes (every language) that ``user`` may not explore."""
+    if is_network_admin(user):
+        return []
+    own = page_permission_policy.explorable_instances(user)
+    return list(
+        MunicipalityHomePage.objects.exclude(pk__in=own.values("pk")).values_list("path", flat=True)
+    )
+
+
+def outside_other_municipalities(pages, user):
+    """``pages`` less those under a municipality ``user`` does not belong to.
+
+    Path prefixes rather than a join, so that the filter also works on querysets that go
+    through the search backend (the page chooser's search).
+    """
+    under_others = Q()
+    for path_prefix in other_municipality_paths(user):
+        under_others |= Q(path__startswith=path_prefix)
+    return pages.exclude(under_others) if under_others else pages
+
+
+# Page chooser ------------------------------------------------------------------------------
+
+
+class MunicipalPageChooserBrowseView(BrowseView):
+    """The page chooser, which opens another municipality's page as if no page was asked for.
+
+    Its children are filtered by the ``construct_page_chooser_queryset`` hook; this keeps
+    the page being browsed (shown with its draft title) out of sight too.
+    """
+
+    def get(self, request, parent_page_id=None):
+        if parent_page_id is not None:
+            asked = Page.objects.filter(pk=parent_page_id)
+            if asked.exists() and not outside_other_municipalities(asked, request.user).exists():
+                parent_page_id = None
+        return super().get(request, parent_page_id)
+
 
 # Explorer ----------------------------------------------------------------------------------
 
@@ -155,6 +201,15 @@ class PermittedTranslationsReportView(TranslationsReportView):
             )
             .order_by("pk")  # upstream leaves it unordered, which makes paging unstable
         )
+
+
+class PageTypesUsageForNetworkAdminsView(PageTypesUsageReportView):
+    """Wagtail's page types report, which spans every municipality, for GZM only."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not is_network_admin(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
 
 
 # Bulk actions ------------------------------------------------------------------------------

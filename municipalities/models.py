@@ -7,10 +7,12 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Collection, Page, Site, Workflow
+from wagtail.models import AbstractGroupApprovalTask, Collection, Page, Site, Workflow
 from wagtail.search import index
 
 from portal.models import RICH_TEXT_FEATURES, PortalPage
+
+from .permissions import is_network_admin
 
 
 class GminaType(models.TextChoices):
@@ -232,3 +234,25 @@ class ContactPage(SectionPage):
     class Meta:
         verbose_name = _("strona kontaktowa")
         verbose_name_plural = _("strony kontaktowe")
+
+
+class MunicipalApprovalTask(AbstractGroupApprovalTask):
+    """Approval by the municipality's moderators, which GZM's network admins may also give.
+
+    The network admins are not put in the task's groups, so they are not e-mailed about
+    every submission in 41 municipalities; they can still act on any of them.
+    """
+
+    class Meta:
+        verbose_name = _("akceptacja przez moderatorów gminy")
+        verbose_name_plural = _("akceptacje przez moderatorów gminy")
+
+    def _user_in_groups(self, user):
+        # Every permission check of a group approval task goes through this method.
+        return is_network_admin(user) or super()._user_in_groups(user)
+
+    @classmethod
+    def get_description(cls):
+        return _(
+            "Moderatorzy gminy (lub administratorzy sieci GZM) zatwierdzają albo odrzucają zmiany."
+        )

@@ -16,7 +16,6 @@ from django.db import transaction
 
 from wagtail.models import (
     Collection,
-    GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
     GroupSitePermission,
@@ -31,7 +30,14 @@ from wagtail.models import (
 from portal.models import AccessibilityStatementPage, NetworkHomePage
 from portal.translation import content_locales, ensure_translations
 
-from .models import CallIndexPage, ContactPage, GalleryPage, Municipality, MunicipalityHomePage
+from .models import (
+    CallIndexPage,
+    ContactPage,
+    GalleryPage,
+    MunicipalApprovalTask,
+    Municipality,
+    MunicipalityHomePage,
+)
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "gzm_municipalities.csv"
 
@@ -347,7 +353,7 @@ def _ensure_workflow(municipality, homes):
     workflow = municipality.workflow
     if workflow is None:
         workflow = Workflow.objects.create(name=f"Akceptacja treści — {municipality.name}")
-        task = GroupApprovalTask.objects.create(
+        task = MunicipalApprovalTask.objects.create(
             name=f"Zatwierdzenie przez moderatora — {municipality.name}"
         )
         task.groups.set([municipality.moderators_group])

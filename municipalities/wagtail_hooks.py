@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.shortcuts import redirect
 from django.urls import path
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from wagtail import hooks
 from wagtail.admin.auth import permission_denied
@@ -19,14 +20,16 @@ from .admin_views import (
     PermittedSnippetTranslationView,
     PermittedTranslationsReportView,
     PermittedUpdateTranslationsView,
+    outside_other_municipalities,
 )
 from .models import Municipality, MunicipalityHomePage
+from .permissions import is_network_admin
 
 
 class MunicipalityViewSet(SnippetViewSet):
     model = Municipality
     icon = "site"
-    menu_label = _("Gminy GZM")
+    menu_label = gettext_lazy("Gminy GZM")
     list_display = ["name", "county", "gmina_type", "site"]
     list_filter = ["gmina_type", "prototyping_school_2023"]
     search_fields = ["name"]
@@ -37,12 +40,8 @@ class MunicipalityViewSet(SnippetViewSet):
 register_snippet(MunicipalityViewSet)
 
 
-def _is_network_admin(user):
-    return user.is_superuser or user.has_perm("municipalities.change_municipality")
-
-
 def _refuse_on_municipality_home(request, page, message):
-    if isinstance(page.specific, MunicipalityHomePage) and not _is_network_admin(request.user):
+    if isinstance(page.specific, MunicipalityHomePage) and not is_network_admin(request.user):
         messages.error(request, message)
         return redirect("wagtailadmin_explore", page.pk)
     return None
@@ -71,10 +70,19 @@ def move_only_where_permitted(request, page, destination):
 
 
 @hooks.register("construct_page_chooser_queryset")
-def hide_unpublished_pages_of_others(pages, request):
-    """Anyone may link to another municipality's live pages, but not see its unpublished ones."""
-    own = page_permission_policy.explorable_instances(request.user)
-    return pages.filter(Q(live=True) | Q(pk__in=own.values("pk")))
+def hide_pages_of_other_municipalities(pages, request):
+    """Offer a municipality's people their own pages and GZM's live ones, nothing of others."""
+    if is_network_admin(request.user):
+        return pages
+    own = page_permission_policy.explorable_instances(request.user).values_list("pk", flat=True)
+    visible = pages.filter(Q(live=True) | Q(pk__in=list(own)))
+    return outside_other_municipalities(visible, request.user)
+
+
+@hooks.register("construct_reports_menu")
+def hide_network_reports(request, menu_items):
+    if not is_network_admin(request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]
 
 
 @hooks.register("register_admin_viewset")

@@ -6,9 +6,12 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from municipalities.admin_urls import urlpatterns as municipal_admin_urls
 from search import views as search_views
 
 urlpatterns = [
+    # Served ahead of the Wagtail admin views they replace at the same addresses.
+    path("admin/", include(municipal_admin_urls)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

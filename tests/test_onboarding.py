@@ -2,13 +2,11 @@
 
 from collections import Counter
 
-import pytest
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 
 from wagtail.models import (
     Collection,
-    GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
     GroupSitePermission,
@@ -19,11 +17,14 @@ from wagtail.models import (
     WorkflowPage,
 )
 
+import pytest
+
 from municipalities.factories import MunicipalityRecordFactory
 from municipalities.models import (
     CallIndexPage,
     ContactPage,
     GalleryPage,
+    MunicipalApprovalTask,
     Municipality,
     MunicipalityHomePage,
 )
@@ -47,7 +48,7 @@ def snapshot():
         GroupSitePermission,
         Workflow,
         WorkflowPage,
-        GroupApprovalTask,
+        MunicipalApprovalTask,
         Municipality,
         Revision,
     ]
@@ -129,6 +130,7 @@ def test_onboarding_binds_an_approval_workflow_for_the_moderators(network):
     assert workflow.active
     tasks = [task.specific for task in workflow.tasks.all()]
     assert len(tasks) == 1
+    assert isinstance(tasks[0], MunicipalApprovalTask)
     assert list(tasks[0].groups.all()) == [municipality.moderators_group]
     bound = set(WorkflowPage.objects.filter(workflow=workflow).values_list("page_id", flat=True))
     assert municipality.root_page.pk in bound and len(bound) == 3

@@ -1,8 +1,9 @@
 """Page query counts do not grow with the size of the network."""
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+
+import pytest
 
 from municipalities.factories import MunicipalityRecordFactory
 from municipalities.onboarding import onboard_municipality
