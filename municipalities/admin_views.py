@@ -45,7 +45,7 @@ from wagtail_localize.views.submit_translations import (
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from .models import MunicipalityHomePage
-from .permissions import is_network_admin
+from .permissions import is_network_admin, municipalities_of
 
 
 def other_municipality_paths(user):
@@ -95,6 +95,12 @@ class ExplorableOnlyIndexView(ExplorableIndexView):
     """The explorer, sending people back to their own pages from any page they may not explore."""
 
     def get(self, request, parent_page_id=None):
+        if parent_page_id is None and not is_network_admin(request.user):
+            # Someone working for one municipality starts at its home, not at the tree root
+            # with the network home in three languages in between.
+            own = list(municipalities_of(request.user)[:2])
+            if len(own) == 1 and own[0].site:
+                return redirect(self.index_url_name, own[0].site.root_page_id)
         if parent_page_id is not None:
             explorable = self.permission_policy.explorable_instances(request.user)
             if not explorable.filter(pk=parent_page_id).exists():

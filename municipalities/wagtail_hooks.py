@@ -9,10 +9,12 @@ from django.utils.translation import gettext_lazy
 
 from wagtail import hooks
 from wagtail.admin.auth import permission_denied
+from wagtail.admin.site_summary import PagesSummaryItem
 from wagtail.permissions import page_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .admin_panels import MunicipalityPanel
 from .admin_views import (
     BULK_ACTIONS,
     MunicipalPageViewSet,
@@ -23,7 +25,7 @@ from .admin_views import (
     outside_other_municipalities,
 )
 from .models import Municipality, MunicipalityHomePage
-from .permissions import is_network_admin
+from .permissions import is_network_admin, municipalities_of
 
 
 class MunicipalityViewSet(SnippetViewSet):
@@ -77,6 +79,21 @@ def hide_pages_of_other_municipalities(pages, request):
     own = page_permission_policy.explorable_instances(request.user).values_list("pk", flat=True)
     visible = pages.filter(Q(live=True) | Q(pk__in=list(own)))
     return outside_other_municipalities(visible, request.user)
+
+
+@hooks.register("construct_homepage_panels")
+def add_municipality_panel(request, panels):
+    if not is_network_admin(request.user):
+        own = list(municipalities_of(request.user))
+        if own:
+            panels.insert(0, MunicipalityPanel(own))
+
+
+@hooks.register("construct_homepage_summary_items", order=1)  # after Wagtail adds its items
+def count_only_own_pages(request, items):
+    """Wagtail's page count spans the whole tree, every municipality's pages included."""
+    if not is_network_admin(request.user):
+        items[:] = [item for item in items if not isinstance(item, PagesSummaryItem)]
 
 
 @hooks.register("construct_reports_menu")
