@@ -28,10 +28,12 @@ from wagtail.models import (
 )
 
 from portal.models import AccessibilityStatementPage, NetworkHomePage
+from portal.taxonomy import seed_task_areas
 from portal.translation import content_locales, ensure_translations
 
 from .models import (
     CallIndexPage,
+    CallNetworkIndexPage,
     ContactPage,
     GalleryPage,
     MunicipalApprovalTask,
@@ -95,6 +97,9 @@ NETWORK_ADMIN_PERMISSIONS = [
     ("municipalities", "add_municipality"),
     ("municipalities", "change_municipality"),
     ("municipalities", "delete_municipality"),
+    ("portal", "add_taskarea"),
+    ("portal", "change_taskarea"),
+    ("portal", "delete_taskarea"),
     ("portal", "change_sitecontactsettings"),
     ("wagtailcore", "add_site"),
     ("wagtailcore", "change_site"),
@@ -191,10 +196,19 @@ def ensure_network():
         site.save()
     _retire_placeholder_root(previous_root_id, home)
 
+    seed_task_areas()
+    if not home.get_children().type(CallNetworkIndexPage).exists():
+        _publish(
+            home.add_child(
+                instance=CallNetworkIndexPage(
+                    title="Nabory w GZM", slug="nabory", show_in_menus=True
+                )
+            )
+        )
     if not home.get_children().type(AccessibilityStatementPage).exists():
         home.add_child(instance=_statement_page(NETWORK_TITLE))
     ensure_translations(home)
-    for child in home.get_children().type(AccessibilityStatementPage):
+    for child in home.get_children().type(CallNetworkIndexPage, AccessibilityStatementPage):
         ensure_translations(child)
 
     _ensure_network_admins(home)

@@ -24,7 +24,7 @@ from .admin_views import (
     PermittedUpdateTranslationsView,
     outside_other_municipalities,
 )
-from .models import Municipality, MunicipalityHomePage
+from .models import CallPage, Municipality, MunicipalityHomePage
 from .permissions import is_network_admin, municipalities_of
 
 
@@ -134,3 +134,22 @@ def register_permitted_translation_urls():
 # After Wagtail's own (order 0), so these replace the bulk actions of the same name.
 for action_class in BULK_ACTIONS:
     hooks.register("register_bulk_action", action_class, order=1)
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_when_social_work_is_outweighed(request, page):
+    """The Act puts residents' social work first; a heavier criterion is allowed but flagged."""
+    page = page.specific
+    if not isinstance(page, CallPage):
+        return
+    heavier = page.social_work_outweighed_by
+    if heavier:
+        messages.warning(
+            request,
+            _(
+                "Uwaga: kryterium „%(names)s” ma więcej punktów niż wkład pracy społecznej "
+                "mieszkańców. Ustawa każe uwzględniać ten wkład w pierwszej kolejności."
+            )
+            % {"names": "”, „".join(criterion.name for criterion in heavier)},
+        )

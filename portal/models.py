@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from .blocks import CommonStreamBlock
+from .taxonomy import TaskArea
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "document-link"]
 
@@ -50,7 +51,11 @@ class NetworkHomePage(PortalPage):
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["municipalities.MunicipalityHomePage", "portal.AccessibilityStatementPage"]
+    subpage_types = [
+        "municipalities.MunicipalityHomePage",
+        "municipalities.CallNetworkIndexPage",
+        "portal.AccessibilityStatementPage",
+    ]
 
     class Meta:
         verbose_name = _("strona główna sieci GZM")
@@ -104,3 +109,12 @@ class SiteContactSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("dane kontaktowe serwisu")
+
+
+__all__ = [
+    "AccessibilityStatementPage",
+    "NetworkHomePage",
+    "PortalPage",
+    "SiteContactSettings",
+    "TaskArea",
+]

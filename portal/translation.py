@@ -19,6 +19,7 @@ KNOWN_STRINGS = {
         "Zrealizowane inicjatywy": "Completed initiatives",
         "Kontakt": "Contact",
         "Deklaracja dostępności": "Accessibility statement",
+        "Nabory w GZM": "Calls for applications in GZM",
     },
     "uk": {
         "Inicjatywa lokalna w GZM": "Місцева ініціатива в ГЗМ",
@@ -26,6 +27,7 @@ KNOWN_STRINGS = {
         "Zrealizowane inicjatywy": "Реалізовані ініціативи",
         "Kontakt": "Контакти",
         "Deklaracja dostępności": "Декларація доступності",
+        "Nabory w GZM": "Прийом заявок у ГЗМ",
     },
 }
 

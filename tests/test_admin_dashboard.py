@@ -1,7 +1,8 @@
 """What a municipality's editor finds on entering the admin: their own city, nothing else."""
 
-import pytest
 from django.urls import reverse
+
+import pytest
 
 pytestmark = pytest.mark.django_db
 

@@ -1,4 +1,4 @@
-"""A member municipality of GZM and the pages of its subsite."""
+"""A member municipality of GZM and the approval task of its moderators."""
 
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -6,13 +6,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.fields import RichTextField
-from wagtail.models import AbstractGroupApprovalTask, Collection, Page, Site, Workflow
+from wagtail.models import AbstractGroupApprovalTask, Collection, Site, Workflow
 from wagtail.search import index
 
-from portal.models import RICH_TEXT_FEATURES, PortalPage
-
-from .permissions import is_network_admin
+from ..permissions import is_network_admin
 
 
 class GminaType(models.TextChoices):
@@ -136,104 +133,6 @@ class Municipality(index.Indexed, models.Model):
     def root_page(self):
         """The Polish home page of the subsite (the root of its Wagtail Site)."""
         return self.site.root_page if self.site_id else None
-
-
-class MunicipalityHomePage(PortalPage):
-    """The home of one municipality's subsite."""
-
-    municipality = models.ForeignKey(
-        Municipality,
-        verbose_name=_("gmina"),
-        on_delete=models.PROTECT,
-        related_name="home_pages",
-    )
-    intro = RichTextField(_("wprowadzenie"), blank=True, features=RICH_TEXT_FEATURES)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    settings_panels = [*Page.settings_panels, FieldPanel("municipality", read_only=True)]
-
-    parent_page_types = ["portal.NetworkHomePage"]
-    subpage_types = [
-        "municipalities.CallIndexPage",
-        "municipalities.GalleryPage",
-        "municipalities.ContactPage",
-        "portal.AccessibilityStatementPage",
-    ]
-
-    class Meta:
-        verbose_name = _("strona główna gminy")
-        verbose_name_plural = _("strony główne gmin")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.sections()
-        return context
-
-    def sections(self):
-        """The live section pages in menu order, each with its number of live entries."""
-        sections = [
-            child
-            for child in self.get_children().live().in_menu().specific().order_by("path")
-            if isinstance(child, SectionPage)
-        ]
-        entry_paths = (
-            Page.objects.live()
-            .filter(path__startswith=self.path, depth=self.depth + 2)
-            .values_list("path", flat=True)
-        )
-        steplen = Page.steplen
-        counts = {}
-        for path in entry_paths:
-            parent_path = path[:-steplen]
-            counts[parent_path] = counts.get(parent_path, 0) + 1
-        for section in sections:
-            section.entry_count = counts.get(section.path, 0)
-        return sections
-
-
-class SectionPage(PortalPage):
-    """A section of a municipality's subsite: its own intro and what to say when it is empty."""
-
-    intro = RichTextField(_("wprowadzenie"), blank=True, features=RICH_TEXT_FEATURES)
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["municipalities.MunicipalityHomePage"]
-    max_count_per_parent = 1
-
-    class Meta:
-        abstract = True
-
-
-class CallIndexPage(SectionPage):
-    """Nabory wniosków: the municipality's calls for applications."""
-
-    subpage_types = []
-    empty_message = _("Gmina nie ogłosiła jeszcze naboru wniosków w tym serwisie.")
-
-    class Meta:
-        verbose_name = _("lista naborów")
-        verbose_name_plural = _("listy naborów")
-
-
-class GalleryPage(SectionPage):
-    """Zrealizowane inicjatywy: the gallery of completed local initiatives."""
-
-    subpage_types = []
-    empty_message = _("W galerii nie ma jeszcze zrealizowanych inicjatyw.")
-
-    class Meta:
-        verbose_name = _("galeria inicjatyw")
-        verbose_name_plural = _("galerie inicjatyw")
-
-
-class ContactPage(SectionPage):
-    """Kontakt: who to ask about local initiative in the municipality."""
-
-    subpage_types = []
-    empty_message = _("Dane kontaktowe zespołu zostaną wkrótce uzupełnione.")
-
-    class Meta:
-        verbose_name = _("strona kontaktowa")
-        verbose_name_plural = _("strony kontaktowe")
 
 
 class MunicipalApprovalTask(AbstractGroupApprovalTask):

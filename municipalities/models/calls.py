@@ -1,0 +1,593 @@
+"""Calls for applications (nabory wniosków) of a municipality.
+
+A call is either continuous (applications all year, until the money runs out) or a round
+with a closing date. Its status is never stored: ``CallPage.status_on(day)`` works it out
+from the dates and the published results, so it is always right on the day it is read.
+"""
+
+from datetime import date, timedelta
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.documents import get_document_model
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.permissions import policy_registry
+from wagtail.search import index
+
+from portal.models import RICH_TEXT_FEATURES, PortalPage
+
+from .municipality import Municipality
+from .pages import SectionPage
+
+CLOSING_SOON_DAYS = 14
+
+NOT_NEGATIVE = MinValueValidator(0, message=_("Kwota nie może być ujemna."))
+
+
+class CallMode(models.TextChoices):
+    CONTINUOUS = "continuous", _("nabór ciągły")
+    ROUND = "round", _("nabór z terminem")
+
+
+class CallStatus(models.TextChoices):
+    """What a resident needs to know first, in the order listings show it."""
+
+    OPEN = "open", _("trwa nabór")
+    CLOSING_SOON = "closing_soon", _("nabór wkrótce się kończy")
+    UPCOMING = "upcoming", _("nabór wkrótce się rozpocznie")
+    CLOSED = "closed", _("nabór zakończony")
+    RESULTS = "results", _("wyniki ogłoszone")
+
+
+class StatutoryCriterion(models.TextChoices):
+    SOCIAL_WORK = "social_work", _("wkład pracy społecznej mieszkańców")
+    PURPOSEFULNESS = "purposefulness", _("celowość zadania (ocena organu)")
+
+
+class DocumentKind(models.TextChoices):
+    APPLICATION_FORM = "application_form", _("formularz wniosku")
+    SUPPORT_LIST = "support_list", _("wzór listy poparcia")
+    GDPR_NOTICE = "gdpr_notice", _("klauzula informacyjna RODO")
+    RESOLUTION = "resolution", _("uchwała rady")
+    OTHER = "other", _("inny dokument")
+
+
+class ApplicationDecision(models.TextChoices):
+    ACCEPTED = "accepted", _("przyjęty do realizacji")
+    REJECTED = "rejected", _("odrzucony")
+
+
+def today():
+    return timezone.localdate()
+
+
+class CallIndexPage(SectionPage):
+    """Nabory wniosków: the municipality's calls, open ones first."""
+
+    subpage_types = ["municipalities.CallPage"]
+    empty_message = _("Gmina nie ogłosiła jeszcze naboru wniosków w tym serwisie.")
+
+    class Meta:
+        verbose_name = _("lista naborów")
+        verbose_name_plural = _("listy naborów")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["calls"] = order_for_residents(
+            CallPage.objects.child_of(self).live().prefetch_related("task_areas")
+        )
+        return context
+
+
+def order_for_residents(calls, day=None):
+    """Open calls first (soonest deadline first), then upcoming ones, then past ones."""
+    day = day or today()
+    rank = {
+        CallStatus.CLOSING_SOON: 0,
+        CallStatus.OPEN: 0,
+        CallStatus.UPCOMING: 1,
+        CallStatus.CLOSED: 2,
+        CallStatus.RESULTS: 2,
+    }
+
+    def key(call):
+        status = call.status_on(day)
+        if rank[status] == 0:
+            return (0, call.closes_on or date.max, call.title)
+        if rank[status] == 1:
+            return (1, call.opens_on or date.max, call.title)
+        # Past calls: the most recent first.
+        return (2, -(call.closes_on or date.min).toordinal(), call.title)
+
+    return sorted(calls, key=key)
+
+
+class CallPageForm(WagtailAdminPageForm):
+    """Checks that span the page and its criteria, which no single field can see."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        criteria = self._kept_criteria()
+        social_work = [
+            row for row in criteria if row.get("statutory") == StatutoryCriterion.SOCIAL_WORK
+        ]
+        if not social_work:
+            raise ValidationError(
+                _(
+                    "Kryteria oceny muszą obejmować wkład pracy społecznej mieszkańców "
+                    "(ustawa stawia go na pierwszym miejscu). Dodaj takie kryterium i oznacz je "
+                    "jako ustawowe."
+                ),
+                code="social_work_missing",
+            )
+        threshold = cleaned_data.get("pass_threshold")
+        total = sum(row.get("max_points") or 0 for row in criteria)
+        if threshold is not None and threshold > total:
+            self.add_error(
+                "pass_threshold",
+                _("Próg nie może przekraczać sumy punktów za wszystkie kryteria (%(total)s).")
+                % {"total": total},
+            )
+        self._check_documents_are_choosable()
+        return cleaned_data
+
+    def _check_documents_are_choosable(self):
+        """A document id sent by hand must still come from a collection the editor may use."""
+        formset = self.formsets.get("documents")
+        if formset is None or self.for_user is None:
+            return
+        policy = policy_registry.get_by_type(get_document_model())
+        choosable = policy.instances_user_has_permission_for(self.for_user, "choose")
+        for form in formset.forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            document = data.get("document")
+            if (
+                document
+                and not data.get("DELETE")
+                and not choosable.filter(pk=document.pk).exists()
+            ):
+                form.add_error(
+                    "document",
+                    _("Ten dokument nie należy do kolekcji Twojej gminy."),
+                )
+
+    def _kept_criteria(self):
+        formset = self.formsets.get("criteria")
+        if formset is None or not hasattr(formset, "cleaned_data"):
+            return []
+        return [
+            row for row in formset.cleaned_data if row and not row.get("DELETE") and row.get("name")
+        ]
+
+
+class CallPage(PortalPage):
+    """One call for applications: when, for what, with how much money, judged how."""
+
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("gmina"),
+        on_delete=models.PROTECT,
+        related_name="calls",
+        editable=False,
+    )
+    summary = models.TextField(
+        _("krótki opis"),
+        max_length=400,
+        help_text=_("Jedno lub dwa zdania do listy naborów."),
+    )
+    mode = models.CharField(
+        _("tryb naboru"), max_length=20, choices=CallMode.choices, default=CallMode.ROUND
+    )
+    year = models.PositiveSmallIntegerField(_("rok realizacji zadań"))
+    opens_on = models.DateField(_("początek naboru"), null=True, blank=True)
+    closes_on = models.DateField(
+        _("koniec naboru"),
+        null=True,
+        blank=True,
+        help_text=_("Wymagany dla naboru z terminem; ostatni dzień składania wniosków."),
+    )
+    is_example = models.BooleanField(
+        _("treść przykładowa"),
+        default=False,
+        help_text=_("Oznacza nabór jako przykład demonstracyjny, a nie prawdziwe ogłoszenie."),
+    )
+
+    pool_total = models.DecimalField(
+        _("pula środków (zł)"), max_digits=12, decimal_places=2, validators=[NOT_NEGATIVE]
+    )
+    pool_investment = models.DecimalField(
+        _("w tym zadania inwestycyjne (zł)"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[NOT_NEGATIVE],
+    )
+    pool_soft = models.DecimalField(
+        _("w tym zadania „miękkie” (zł)"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[NOT_NEGATIVE],
+    )
+    pool_remaining = models.DecimalField(
+        _("pozostało do rozdysponowania (zł)"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[NOT_NEGATIVE],
+    )
+    pool_note = models.CharField(
+        _("uwagi o środkach"),
+        max_length=300,
+        blank=True,
+        help_text=_("Np. źródło części środków."),
+    )
+
+    task_areas = ParentalManyToManyField(
+        "portal.TaskArea", verbose_name=_("obszary zadań"), related_name="calls"
+    )
+    accepts_social_work = models.BooleanField(_("praca społeczna"), default=True)
+    accepts_in_kind = models.BooleanField(_("świadczenia rzeczowe"), default=True)
+    accepts_financial = models.BooleanField(_("świadczenia pieniężne"), default=True)
+
+    resolution_number = models.CharField(_("numer uchwały"), max_length=80, blank=True)
+    resolution_date = models.DateField(_("data uchwały"), null=True, blank=True)
+    resolution_bip_url = models.URLField(_("uchwała w BIP"), blank=True)
+    resolution_journal_url = models.URLField(
+        _("uchwała w Dzienniku Urzędowym Województwa Śląskiego"), blank=True
+    )
+
+    pass_threshold = models.PositiveSmallIntegerField(
+        _("minimalna liczba punktów"), null=True, blank=True
+    )
+
+    epuap_address = models.CharField(
+        _("adres skrytki ePUAP"), max_length=120, blank=True, help_text=_("Np. /umruda/skrytka")
+    )
+    in_person = models.TextField(_("złożenie osobiście (miejsce, godziny)"), blank=True)
+    by_post = models.TextField(_("adres do wysyłki pocztą"), blank=True)
+    online_url = models.URLField(_("formularz internetowy"), blank=True)
+    how_to_apply = RichTextField(
+        _("jak złożyć wniosek: dodatkowe informacje"), blank=True, features=RICH_TEXT_FEATURES
+    )
+
+    applications_received = models.PositiveIntegerField(
+        _("liczba złożonych wniosków"), null=True, blank=True
+    )
+    applications_accepted = models.PositiveIntegerField(
+        _("liczba wniosków przyjętych do realizacji"), null=True, blank=True
+    )
+    results_published_on = models.DateField(_("data ogłoszenia wyników"), null=True, blank=True)
+    results_note = RichTextField(_("wyniki: opis"), blank=True, features=RICH_TEXT_FEATURES)
+
+    base_form_class = CallPageForm
+    parent_page_types = ["municipalities.CallIndexPage"]
+    subpage_types = []
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("is_example"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("mode"), FieldPanel("year")]),
+                FieldRowPanel([FieldPanel("opens_on"), FieldPanel("closes_on")]),
+            ],
+            heading=_("Termin"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("pool_total"),
+                FieldRowPanel([FieldPanel("pool_investment"), FieldPanel("pool_soft")]),
+                FieldRowPanel([FieldPanel("pool_remaining"), FieldPanel("pool_note")]),
+            ],
+            heading=_("Środki"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("task_areas", widget=forms.CheckboxSelectMultiple),
+                FieldRowPanel(
+                    [
+                        FieldPanel("accepts_social_work"),
+                        FieldPanel("accepts_in_kind"),
+                        FieldPanel("accepts_financial"),
+                    ]
+                ),
+            ],
+            heading=_("Zakres i formy wkładu własnego"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("resolution_number"), FieldPanel("resolution_date")]),
+                FieldPanel("resolution_bip_url"),
+                FieldPanel("resolution_journal_url"),
+            ],
+            heading=_("Podstawa prawna"),
+        ),
+        InlinePanel("criteria", heading=_("Kryteria oceny"), label=_("kryterium"), min_num=1),
+        FieldPanel("pass_threshold"),
+        MultiFieldPanel(
+            [
+                FieldPanel("epuap_address"),
+                FieldPanel("in_person"),
+                FieldPanel("by_post"),
+                FieldPanel("online_url"),
+                FieldPanel("how_to_apply"),
+            ],
+            heading=_("Jak złożyć wniosek"),
+        ),
+        InlinePanel("documents", heading=_("Dokumenty do pobrania"), label=_("dokument")),
+        InlinePanel("contacts", heading=_("Osoby do kontaktu"), label=_("osoba")),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [FieldPanel("applications_received"), FieldPanel("applications_accepted")]
+                ),
+                FieldPanel("results_published_on"),
+                FieldPanel("results_note"),
+            ],
+            heading=_("Wyniki"),
+        ),
+        InlinePanel("applications", heading=_("Rozpatrzone wnioski"), label=_("wniosek")),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("how_to_apply"),
+        index.SearchField("results_note"),
+        index.FilterField("year"),
+        index.FilterField("closes_on"),
+    ]
+
+    class Meta:
+        verbose_name = _("nabór wniosków")
+        verbose_name_plural = _("nabory wniosków")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.mode == CallMode.ROUND and not self.closes_on:
+            errors["closes_on"] = _("Nabór z terminem musi mieć datę zakończenia.")
+        if self.opens_on and self.closes_on and self.closes_on < self.opens_on:
+            errors["closes_on"] = _(
+                "Koniec naboru nie może przypadać przed jego początkiem (%(opens)s)."
+            ) % {"opens": self.opens_on.strftime("%d.%m.%Y")}
+        parts = [p for p in (self.pool_investment, self.pool_soft) if p is not None]
+        if self.pool_total is not None and parts and sum(parts) > self.pool_total:
+            errors["pool_soft"] = _(
+                "Suma środków na zadania inwestycyjne i „miękkie” przekracza całą pulę."
+            )
+        if (
+            self.pool_total is not None
+            and self.pool_remaining is not None
+            and self.pool_remaining > self.pool_total
+        ):
+            errors["pool_remaining"] = _("Pozostała kwota nie może być większa niż cała pula.")
+        if (
+            self.applications_received is not None
+            and self.applications_accepted is not None
+            and self.applications_accepted > self.applications_received
+        ):
+            errors["applications_accepted"] = _(
+                "Przyjętych wniosków nie może być więcej niż złożonych."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        # Whose call it is follows from where it stands in the tree, never from the form.
+        if not self.municipality_id:
+            parent = self.get_parent() if self.pk or self.path else None
+            home = parent.specific.municipality_home if parent else None
+            if home is not None:
+                self.municipality_id = home.municipality_id
+        return super().save(*args, **kwargs)
+
+    # Status ---------------------------------------------------------------------------
+
+    def results_published(self, day=None):
+        day = day or today()
+        if self.results_published_on:
+            return self.results_published_on <= day
+        return False
+
+    def status_on(self, day=None):
+        day = day or today()
+        if self.results_published(day):
+            return CallStatus.RESULTS
+        if self.opens_on and day < self.opens_on:
+            return CallStatus.UPCOMING
+        if self.closes_on and day > self.closes_on:
+            return CallStatus.CLOSED
+        if self.closes_on and (self.closes_on - day).days <= CLOSING_SOON_DAYS:
+            return CallStatus.CLOSING_SOON
+        return CallStatus.OPEN
+
+    @property
+    def status(self):
+        return self.status_on()
+
+    @property
+    def status_label(self):
+        return CallStatus(self.status).label
+
+    def days_left(self, day=None):
+        """Whole days left to apply, the closing day included; None if there is no deadline."""
+        day = day or today()
+        if not self.closes_on or self.status_on(day) not in (
+            CallStatus.OPEN,
+            CallStatus.CLOSING_SOON,
+        ):
+            return None
+        return (self.closes_on - day).days + 1
+
+    @property
+    def days_left_today(self):
+        return self.days_left()
+
+    @property
+    def is_accepting(self):
+        return self.status in (CallStatus.OPEN, CallStatus.CLOSING_SOON)
+
+    @cached_property
+    def social_work_outweighed_by(self):
+        """Criteria worth more points than the residents' social work (a warning, not an error)."""
+        criteria = list(self.criteria.all())
+        social = [c.max_points for c in criteria if c.statutory == StatutoryCriterion.SOCIAL_WORK]
+        if not social:
+            return []
+        return [
+            c
+            for c in criteria
+            if c.statutory != StatutoryCriterion.SOCIAL_WORK and c.max_points > max(social)
+        ]
+
+    @property
+    def contribution_forms(self):
+        forms_ = []
+        if self.accepts_social_work:
+            forms_.append(_("praca społeczna"))
+        if self.accepts_in_kind:
+            forms_.append(_("świadczenia rzeczowe"))
+        if self.accepts_financial:
+            forms_.append(_("świadczenia pieniężne"))
+        return forms_
+
+    @property
+    def deadline_event_day(self):
+        return self.closes_on + timedelta(days=1) if self.closes_on else None
+
+
+class CallCriterion(Orderable):
+    """One line of the evaluation card set by the council resolution."""
+
+    page = ParentalKey(CallPage, on_delete=models.CASCADE, related_name="criteria")
+    name = models.CharField(_("kryterium"), max_length=200)
+    max_points = models.PositiveSmallIntegerField(_("maksymalna liczba punktów"))
+    statutory = models.CharField(
+        _("kryterium ustawowe"),
+        max_length=20,
+        choices=StatutoryCriterion.choices,
+        blank=True,
+        help_text=_("Zaznacz, jeśli to kryterium wymagane ustawą (art. 19d)."),
+    )
+    description = models.TextField(_("opis"), blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("max_points"), FieldPanel("statutory")]),
+        FieldPanel("description"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("kryterium oceny")
+        verbose_name_plural = _("kryteria oceny")
+
+    def __str__(self):
+        return self.name
+
+
+class CallDocument(Orderable):
+    """A file to download, from the municipality's own collection."""
+
+    page = ParentalKey(CallPage, on_delete=models.CASCADE, related_name="documents")
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("dokument"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    kind = models.CharField(
+        _("rodzaj"), max_length=30, choices=DocumentKind.choices, default=DocumentKind.OTHER
+    )
+
+    panels = [FieldRowPanel([FieldPanel("document"), FieldPanel("kind")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("dokument naboru")
+        verbose_name_plural = _("dokumenty naboru")
+
+
+class CallContact(Orderable):
+    """Someone at the office who answers questions about this call."""
+
+    page = ParentalKey(CallPage, on_delete=models.CASCADE, related_name="contacts")
+    name = models.CharField(_("imię i nazwisko lub komórka"), max_length=150)
+    role = models.CharField(_("funkcja"), max_length=150, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("telefon"), max_length=40, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("role")]),
+        FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("osoba do kontaktu")
+        verbose_name_plural = _("osoby do kontaktu")
+
+
+class CallApplication(Orderable):
+    """One application as decided, once results are published."""
+
+    page = ParentalKey(CallPage, on_delete=models.CASCADE, related_name="applications")
+    title = models.CharField(_("nazwa zadania"), max_length=250)
+    applicant = models.CharField(_("wnioskodawca"), max_length=200, blank=True)
+    decision = models.CharField(_("decyzja"), max_length=20, choices=ApplicationDecision.choices)
+    points = models.DecimalField(
+        _("liczba punktów"),
+        max_digits=6,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    municipal_contribution = models.DecimalField(
+        _("wkład gminy (zł)"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[NOT_NEGATIVE],
+    )
+    note = models.CharField(_("uwagi"), max_length=300, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("title"), FieldPanel("applicant")]),
+        FieldRowPanel(
+            [FieldPanel("decision"), FieldPanel("points"), FieldPanel("municipal_contribution")]
+        ),
+        FieldPanel("note"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("rozpatrzony wniosek")
+        verbose_name_plural = _("rozpatrzone wnioski")
+
+
+class CallNetworkIndexPage(PortalPage):
+    """ "Nabory w GZM": the open calls of every municipality, with filters."""
+
+    intro = RichTextField(_("wprowadzenie"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["portal.NetworkHomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("nabory w całej sieci GZM")
+        verbose_name_plural = _("nabory w całej sieci GZM")

@@ -1,0 +1,23 @@
+"""Admin registrations of the portal: GZM's shared taxonomy."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .taxonomy import TaskArea
+
+
+class TaskAreaViewSet(SnippetViewSet):
+    """Statutory task areas: edited by GZM only (municipal groups hold no snippet rights)."""
+
+    model = TaskArea
+    icon = "list-ul"
+    menu_label = _("Obszary zadań")
+    list_display = ["name_pl", "statute_ref"]
+    ordering = ["sort_order"]
+    add_to_admin_menu = True
+    menu_order = 260
+
+
+register_snippet(TaskAreaViewSet)
