@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents import get_document_model
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
@@ -71,7 +72,23 @@ def today():
     return timezone.localdate()
 
 
-class CallIndexPage(SectionPage):
+class CallFeedRoutes(RoutablePageMixin):
+    """The feeds a call list serves beside its page; municipalities/feeds.py builds them."""
+
+    @path("kalendarz/", name="calendar")
+    def calendar_feed(self, request):
+        from ..feeds import calendar_response
+
+        return calendar_response(self)
+
+    @path("kanal-atom/", name="atom_feed")
+    def atom_feed(self, request):
+        from ..feeds import atom_response
+
+        return atom_response(self, request)
+
+
+class CallIndexPage(CallFeedRoutes, SectionPage):
     """Nabory wniosków: the municipality's calls, open ones first."""
 
     subpage_types = ["municipalities.CallPage"]
@@ -117,7 +134,10 @@ class CallPageForm(WagtailAdminPageForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        self._check_documents_are_choosable()
         criteria = self._kept_criteria()
+        if criteria is None:  # the criteria rows have errors of their own to fix first
+            return cleaned_data
         social_work = [
             row for row in criteria if row.get("statutory") == StatutoryCriterion.SOCIAL_WORK
         ]
@@ -138,13 +158,12 @@ class CallPageForm(WagtailAdminPageForm):
                 _("Próg nie może przekraczać sumy punktów za wszystkie kryteria (%(total)s).")
                 % {"total": total},
             )
-        self._check_documents_are_choosable()
         return cleaned_data
 
     def _check_documents_are_choosable(self):
         """A document id sent by hand must still come from a collection the editor may use."""
         formset = self.formsets.get("documents")
-        if formset is None or self.for_user is None:
+        if formset is None or self.for_user is None or not formset.is_valid():
             return
         policy = policy_registry.get_by_type(get_document_model())
         choosable = policy.instances_user_has_permission_for(self.for_user, "choose")
@@ -163,8 +182,10 @@ class CallPageForm(WagtailAdminPageForm):
 
     def _kept_criteria(self):
         formset = self.formsets.get("criteria")
-        if formset is None or not hasattr(formset, "cleaned_data"):
+        if formset is None:
             return []
+        if not formset.is_valid():
+            return None
         return [
             row for row in formset.cleaned_data if row and not row.get("DELETE") and row.get("name")
         ]
@@ -578,7 +599,7 @@ class CallApplication(Orderable):
         verbose_name_plural = _("rozpatrzone wnioski")
 
 
-class CallNetworkIndexPage(PortalPage):
+class CallNetworkIndexPage(CallFeedRoutes, PortalPage):
     """ "Nabory w GZM": the open calls of every municipality, with filters."""
 
     intro = RichTextField(_("wprowadzenie"), blank=True, features=RICH_TEXT_FEATURES)
@@ -591,3 +612,21 @@ class CallNetworkIndexPage(PortalPage):
     class Meta:
         verbose_name = _("nabory w całej sieci GZM")
         verbose_name_plural = _("nabory w całej sieci GZM")
+
+    def get_context(self, request, *args, **kwargs):
+        from django.core.paginator import Paginator
+
+        # Imported here: the listing and the form build on this module's models.
+        from ..call_listing import CALLS_PER_PAGE, network_calls
+        from ..forms import CallFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        form = CallFilterForm(request.GET)
+        paginator = Paginator(network_calls(self.locale, **form.filters()), CALLS_PER_PAGE)
+        calls = paginator.get_page(request.GET.get("page"))
+        context.update(
+            filter_form=form,
+            calls=calls,
+            page_range=paginator.get_elided_page_range(calls.number, on_each_side=1, on_ends=1),
+        )
+        return context
