@@ -222,6 +222,11 @@ def form_errors(response):
             "Próg nie może przekraczać sumy punktów za wszystkie kryteria (30).",
         ),
         (
+            {"slug": "kalendarz"},
+            "slug",
+            "Ten adres jest zajęty przez kalendarz lub kanał naborów.",
+        ),
+        (
             {"applications_received": "5", "applications_accepted": "6"},
             "applications_accepted",
             "Przyjętych wniosków nie może być więcej niż złożonych.",
@@ -235,6 +240,7 @@ def form_errors(response):
         "split-over-pool",
         "remaining-over-pool",
         "threshold-over-total",
+        "slug-of-a-feed",
         "accepted-over-received",
     ],
 )

@@ -31,6 +31,8 @@ from .municipality import Municipality
 from .pages import SectionPage
 
 CLOSING_SOON_DAYS = 14
+# Addresses under a call list that its feeds answer at (see CallFeedRoutes).
+RESERVED_SLUGS = {"kalendarz", "kanal-atom"}
 
 NOT_NEGATIVE = MinValueValidator(0, message=_("Kwota nie może być ujemna."))
 
@@ -381,6 +383,8 @@ class CallPage(PortalPage):
     def clean(self):
         super().clean()
         errors = {}
+        if self.slug in RESERVED_SLUGS:
+            errors["slug"] = _("Ten adres jest zajęty przez kalendarz lub kanał naborów.")
         if self.mode == CallMode.ROUND and not self.closes_on:
             errors["closes_on"] = _("Nabór z terminem musi mieć datę zakończenia.")
         if self.opens_on and self.closes_on and self.closes_on < self.opens_on:
@@ -622,7 +626,7 @@ class CallNetworkIndexPage(CallFeedRoutes, PortalPage):
 
         context = super().get_context(request, *args, **kwargs)
         form = CallFilterForm(request.GET)
-        paginator = Paginator(network_calls(self.locale, **form.filters()), CALLS_PER_PAGE)
+        paginator = Paginator(network_calls(self.locale_id, **form.filters()), CALLS_PER_PAGE)
         calls = paginator.get_page(request.GET.get("page"))
         context.update(
             filter_form=form,

@@ -1,0 +1,187 @@
+"""Feeds of calls for applications: an iCalendar file of dates and an Atom feed of new calls.
+
+A municipality's call list serves its own calls; the network's call list serves every
+municipality's. Both feeds show live, public calls in the language of the page that serves
+them, never drafts, scheduled or expired ones, and link each call to its address on its
+municipality's own host. The pages only route to the functions here (see ``CallIndexPage``
+and ``CallNetworkIndexPage``).
+"""
+
+from datetime import UTC, timedelta
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.http import HttpResponse
+from django.utils import timezone, translation
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
+from django.utils.translation import gettext as _
+
+import icalendar
+
+from portal.chrome import canonical_url
+
+from .models.calls import CallIndexPage, CallPage
+
+CALENDAR_CONTENT_TYPE = "text/calendar; charset=utf-8"
+CALENDAR_PRODID = "-//GZM//Inicjatywa lokalna: nabory wnioskow//PL"
+ATOM_ITEMS = 20
+
+
+def feed_calls(index_page):
+    """The calls a feed of this call list shows: live and public, in the page's language.
+
+    A municipality's list shows its own calls only; the network's list shows them all.
+    """
+    calls = CallPage.objects.live().public().filter(locale_id=index_page.locale_id)
+    if isinstance(index_page, CallIndexPage):
+        calls = calls.child_of(index_page)
+    return calls.select_related("locale", "municipality")
+
+
+def feed_name(index_page):
+    """Who the feed speaks for: the municipality, or GZM for the network."""
+    municipality = index_page.municipality
+    return municipality.name if municipality else "GZM"
+
+
+def feed_slug(index_page):
+    municipality = index_page.municipality
+    return municipality.slug if municipality else "gzm"
+
+
+# iCalendar --------------------------------------------------------------------------------
+
+
+def event_uid(call, kind):
+    """The same for a call's event in every version of the feed, whatever its title or address.
+
+    Built on the translation key, so a re-published, renamed or moved call keeps its events.
+    """
+    return f"nabor-{call.translation_key}-{kind}@{settings.PORTAL_DOMAIN}"
+
+
+def _utc(moment):
+    return (moment or timezone.now()).astimezone(UTC).replace(microsecond=0)
+
+
+def _event(call, kind, day, summary, url):
+    event = icalendar.Event()
+    event.add("uid", event_uid(call, kind))
+    # No METHOD on the calendar, so DTSTAMP is when the call was last revised (RFC 5545).
+    event.add("dtstamp", _utc(call.last_published_at))
+    event.add("last-modified", _utc(call.last_published_at))
+    event.add("dtstart", day)
+    event.add("dtend", day + timedelta(days=1))
+    event.add("summary", summary)
+    event.add("description", f"{call.summary}\n\n{url}")
+    event.add("url", url)
+    event.add("transp", "TRANSPARENT")
+    return event
+
+
+def build_calendar(index_page):
+    """An iCalendar (RFC 5545) of the calls' dates: an all-day event on the closing day of
+    every call that has one, and another on the opening day where it is known."""
+    language = index_page.locale.language_code
+    with translation.override(language):
+        name = _("Nabory wniosków: %(name)s") % {"name": feed_name(index_page)}
+        calendar = icalendar.Calendar()
+        calendar.add("prodid", CALENDAR_PRODID)
+        calendar.add("version", "2.0")
+        calendar.add("calscale", "GREGORIAN")
+        calendar.add("name", name)
+        calendar.add("x-wr-calname", name)
+        events = []
+        for call in feed_calls(index_page):
+            url = canonical_url(call)
+            names = {"title": call.title, "municipality": call.municipality.name}
+            if call.opens_on:
+                summary = _("Początek naboru: %(title)s (%(municipality)s)") % names
+                events.append(_event(call, "opens", call.opens_on, summary, url))
+            if call.closes_on:
+                summary = _("Koniec naboru: %(title)s (%(municipality)s)") % names
+                events.append(_event(call, "closes", call.closes_on, summary, url))
+        events.sort(key=lambda event: (event.decoded("dtstart"), str(event["uid"])))
+        for event in events:
+            calendar.add_component(event)
+    return calendar.to_ical()
+
+
+def calendar_response(index_page):
+    response = HttpResponse(build_calendar(index_page), content_type=CALENDAR_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="nabory-{feed_slug(index_page)}.ics"'
+    return response
+
+
+# Atom -------------------------------------------------------------------------------------
+
+
+class NewCallsFeed(Feed):
+    """The most recently published calls of one call list, newest first."""
+
+    feed_type = Atom1Feed
+
+    def __init__(self, index_page):
+        self.index_page = index_page
+        self.is_network = not isinstance(index_page, CallIndexPage)
+
+    def get_object(self, request, *args, **kwargs):
+        return self.index_page
+
+    def title(self, page):
+        return _("Nowe nabory wniosków: %(name)s") % {"name": feed_name(page)}
+
+    def subtitle(self, page):
+        return _("Nabory wniosków w ramach inicjatywy lokalnej: %(name)s") % {
+            "name": feed_name(page)
+        }
+
+    def link(self, page):
+        return canonical_url(page)
+
+    def feed_url(self, page):
+        return canonical_url(page) + page.reverse_subpage("atom_feed")
+
+    def author_name(self, page):
+        return (
+            page.municipality.name
+            if page.municipality
+            else _("Górnośląsko-Zagłębiowska Metropolia")
+        )
+
+    def items(self, page):
+        return feed_calls(page).order_by("-first_published_at", "-pk")[:ATOM_ITEMS]
+
+    def item_title(self, call):
+        if self.is_network:
+            return f"{call.title} ({call.municipality.name})"
+        return call.title
+
+    def item_link(self, call):
+        return canonical_url(call)
+
+    def item_guid(self, call):
+        # A tag URI (RFC 4151): stable while the call's address or title changes.
+        return (
+            f"tag:{settings.PORTAL_DOMAIN},{call.first_published_at:%Y-%m-%d}:"
+            f"nabory/{call.translation_key}/{call.locale.language_code}"
+        )
+
+    def item_description(self, call):
+        # Atom's summary is sent as HTML; the call's summary is plain text.
+        return escape(call.summary)
+
+    def item_author_name(self, call):
+        return call.municipality.name
+
+    def item_pubdate(self, call):
+        return call.first_published_at
+
+    def item_updateddate(self, call):
+        return call.last_published_at or call.first_published_at
+
+
+def atom_response(index_page, request):
+    with translation.override(index_page.locale.language_code):
+        return NewCallsFeed(index_page)(request)
