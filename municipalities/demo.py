@@ -1,7 +1,8 @@
 """Example content for a demo network, always labelled as an example.
 
 Idempotent: content is only filled in where the page is still empty, so running the
-demo seed again (or after an editor changed something) alters nothing.
+demo seed again (or after an editor changed something) alters nothing. The calls for
+applications are planned and created in ``demo_calls``.
 """
 
 import secrets
@@ -39,6 +40,10 @@ def _fill_intro(page, intro):
 
 
 def seed_demo_content(municipalities):
+    # Imported here: the calls are built with factory_boy, a dev extra that the production
+    # install (which may still run ``ensure_demo_admin``) does not have.
+    from .demo_calls import seed_demo_calls
+
     network_home = NetworkHomePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
     for home in network_home:
         _fill_intro(home, NETWORK_INTRO)
@@ -49,6 +54,7 @@ def seed_demo_content(municipalities):
             contact.email = f"inicjatywa.lokalna@{municipality.slug}.example.org"
             contact.office_hours = f"{EXAMPLE_LABEL}: pon.–pt. 8:00–15:00"
             contact.save()
+    seed_demo_calls(municipalities)
 
 
 def ensure_demo_admin(username="admin", password_file=None):

@@ -1,10 +1,15 @@
 """Factories for municipalities, their users and their content (tests and demo seeding)."""
 
+from datetime import timedelta
+from decimal import Decimal
+
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 import factory
 import wagtail_factories
 
+from .models import CallCriterion, CallMode, CallPage, StatutoryCriterion
 from .onboarding import MunicipalityRecord
 
 
@@ -43,3 +48,71 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 class ImageFactory(wagtail_factories.ImageFactory):
     title = factory.Sequence(lambda n: f"Zdjęcie {n}")
+
+
+class DocumentFactory(wagtail_factories.DocumentFactory):
+    """A document with its size and hash recorded, as the admin's upload form does."""
+
+    title = factory.Sequence(lambda n: f"Dokument {n}")
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        document = model_class(*args, **kwargs)
+        document._set_document_file_metadata()
+        document.save()
+        return document
+
+
+class CallCriterionFactory(factory.django.DjangoModelFactory):
+    """A line of the evaluation card; build it and hand it to ``CallPageFactory(criteria=…)``."""
+
+    class Meta:
+        model = CallCriterion
+
+    name = factory.Sequence(lambda n: f"Kryterium lokalne {n}")
+    max_points = 10
+    statutory = ""
+
+    class Params:
+        social_work = factory.Trait(
+            name="Wkład pracy społecznej mieszkańców",
+            max_points=40,
+            statutory=StatutoryCriterion.SOCIAL_WORK,
+        )
+        purposefulness = factory.Trait(
+            name="Celowość zadania z punktu widzenia potrzeb społeczności lokalnej",
+            max_points=25,
+            statutory=StatutoryCriterion.PURPOSEFULNESS,
+        )
+
+
+def statutory_criteria():
+    return [
+        CallCriterionFactory.build(social_work=True),
+        CallCriterionFactory.build(purposefulness=True),
+    ]
+
+
+class CallPageFactory(wagtail_factories.PageFactory):
+    """A round open today, judged on the two statutory criteria; pass ``parent=`` a call list.
+
+    Child rows (``criteria``, ``documents``, ``contacts``, ``applications``) and
+    ``task_areas`` are given as lists of unsaved objects and saved with the page.
+    """
+
+    class Meta:
+        model = CallPage
+
+    title = factory.Sequence(lambda n: f"Nabór wniosków {n}")
+    summary = "Zgłoś zadanie, które mieszkańcy zrealizują razem z gminą."
+    mode = CallMode.ROUND
+    opens_on = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=10))
+    closes_on = factory.LazyAttribute(
+        lambda call: call.opens_on + timedelta(days=45) if call.mode == CallMode.ROUND else None
+    )
+    year = factory.LazyAttribute(
+        lambda call: (call.closes_on or call.opens_on or timezone.localdate()).year
+    )
+    pool_total = Decimal(100000)
+    criteria = factory.LazyFunction(statutory_criteria)
+    pass_threshold = 30

@@ -63,9 +63,12 @@ class NetworkHomePage(PortalPage):
 
     def get_context(self, request, *args, **kwargs):
         from municipalities.listing import municipalities_by_county
+        from municipalities.models import CallNetworkIndexPage
 
         context = super().get_context(request, *args, **kwargs)
         context["counties"] = municipalities_by_county(self.locale)
+        # This home is already in the active language, so its child is too.
+        context["calls_page"] = CallNetworkIndexPage.objects.child_of(self).live().first()
         return context
 
 

@@ -39,8 +39,17 @@ class MunicipalityHomePage(PortalPage):
         verbose_name_plural = _("strony główne gmin")
 
     def get_context(self, request, *args, **kwargs):
+        # Imported here: the calls module builds on this one.
+        from ..call_listing import open_calls
+        from .calls import CallIndexPage
+
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.sections()
+        sections = self.sections()
+        for section in sections:
+            if isinstance(section, CallIndexPage):
+                # The calls card links straight to each open call: two clicks from the network.
+                section.open_calls = open_calls(section)
+        context["sections"] = sections
         return context
 
     def sections(self):
