@@ -30,8 +30,13 @@ class StatusFilter(models.TextChoices):
 
 def _parts(day):
     """The conditions ``CallPage.status_on`` checks, in its order, null-safe."""
-    results = Q(results_published_on__lte=day)
-    not_results = Q(results_published_on__isnull=True) | Q(results_published_on__gt=day)
+    undated = Q(results_published_on__isnull=True)
+    counted_after_deadline = Q(applications_accepted__isnull=False) & Q(closes_on__lt=day)
+    not_counted_after_deadline = (
+        Q(applications_accepted__isnull=True) | Q(closes_on__isnull=True) | Q(closes_on__gte=day)
+    )
+    results = Q(results_published_on__lte=day) | (undated & counted_after_deadline)
+    not_results = Q(results_published_on__gt=day) | (undated & not_counted_after_deadline)
     upcoming = Q(opens_on__gt=day)
     not_upcoming = Q(opens_on__isnull=True) | Q(opens_on__lte=day)
     closed = Q(closes_on__lt=day)

@@ -345,17 +345,21 @@ def calls_at_every_boundary(network):
             if opens is not None and closes is not None and closes < opens:
                 continue
             for results in RESULTS:
-                made.append(
-                    make_call(
-                        network.a,
-                        f"Nabór {opens} {closes} {results}",
-                        slug=f"nabor-graniczny-{len(made)}",
-                        opens=opens,
-                        closes=closes,
-                        results_published_on=days(results) if results is not None else None,
-                        parent=parent,
+                # A count of accepted applications stands for results when no date is known.
+                for accepted in (None, 6):
+                    made.append(
+                        make_call(
+                            network.a,
+                            f"Nabór {opens} {closes} {results} {accepted}",
+                            slug=f"nabor-graniczny-{len(made)}",
+                            opens=opens,
+                            closes=closes,
+                            results_published_on=days(results) if results is not None else None,
+                            applications_received=None if accepted is None else 25,
+                            applications_accepted=accepted,
+                            parent=parent,
+                        )
                     )
-                )
     return made
 
 

@@ -398,3 +398,39 @@ def test_an_incomplete_criterion_row_is_pointed_at_not_blamed_on_social_work(edi
     criteria = response.context["form"].formsets["criteria"]
     assert "max_points" in criteria.errors[0]
     assert not response.context["form"].non_field_errors()
+
+
+def test_a_closed_round_with_a_count_of_accepted_applications_shows_results(network):
+    call = make_call(network.a, applications_received=25, applications_accepted=6)
+
+    with time_machine.travel(date(2026, 11, 15), tick=False):
+        assert call.status == CallStatus.CLOSING_SOON
+    with time_machine.travel(date(2026, 11, 16), tick=False):
+        assert call.status == CallStatus.RESULTS
+
+
+@pytest.mark.parametrize(
+    ("role", "allowed"), [("editor_a", False), ("moderator_a", False), ("network_admin", True)]
+)
+def test_only_gzm_manages_the_task_area_taxonomy(client, network, role, allowed):
+    client.force_login(network.users[role])
+    area = TaskArea.objects.get(key="education")
+
+    listing = client.get(reverse("wagtailsnippets_portal_taskarea:list"))
+    edit = client.post(
+        reverse("wagtailsnippets_portal_taskarea:edit", args=[area.pk]),
+        {
+            "key": "education",
+            "statute_ref": "x",
+            "sort_order": 0,
+            "name_pl": "Zmienione",
+            "name_en": "",
+            "name_uk": "",
+            "description_pl": "x",
+            "description_en": "",
+        },
+    )
+
+    assert (listing.status_code == 200) is allowed
+    assert (TaskArea.objects.get(pk=area.pk).name_pl == "Zmienione") is allowed
+    assert edit.status_code in (302, 403)

@@ -206,9 +206,9 @@ def test_ruda_slaska_gets_its_pilot_edition_from_public_facts_only(network):
     assert (pilot.applications_received, pilot.applications_accepted) == (25, 6)
     assert pilot.pool_total == Decimal(100000)
     assert "ponad 100 000 zł" in pilot.pool_note and "70 000 zł dotacji GZM" in pilot.pool_note
-    # No date of the results is public: the counts are told, the status stays "closed".
+    # No date of the results is public; the counts after the deadline are the results.
     assert pilot.results_published_on is None
-    assert pilot.status == CallStatus.CLOSED
+    assert pilot.status == CallStatus.RESULTS
     assert "Metropolitalnej Szkole Prototypowania GZM" in pilot.summary
     assert "złożono 25, do realizacji wybrano 6" in pilot.summary  # shown without a results date
     assert "Do uzupełnienia przez redaktorów Urzędu Miasta" in pilot.how_to_apply

@@ -425,10 +425,16 @@ class CallPage(PortalPage):
     # Status ---------------------------------------------------------------------------
 
     def results_published(self, day=None):
+        """Results count as published from their date, or, when no date is known, once a
+        closed round says how many applications were accepted."""
         day = day or today()
         if self.results_published_on:
             return self.results_published_on <= day
-        return False
+        return (
+            self.applications_accepted is not None
+            and self.closes_on is not None
+            and self.closes_on < day
+        )
 
     def status_on(self, day=None):
         day = day or today()

@@ -33,7 +33,11 @@ import django
 django.setup()
 from municipalities.demo import seed_demo_content
 from municipalities.onboarding import onboard_municipality, record_for
+from municipalities.models import CallPage
+from portal.translation import ensure_translations
 seed_demo_content([onboard_municipality(record_for(slug)) for slug in {slugs!r}])
+for call in CallPage.objects.filter(locale__language_code="pl"):
+    ensure_translations(call)
 """
 
 STARTUP_TIMEOUT = 60

@@ -35,6 +35,10 @@ PAGES = [
     PageUnderTest("municipality-home", "/", municipality="ruda-slaska"),
     PageUnderTest("municipality-home-under-network", "/czeladz/"),
     PageUnderTest("call-index", "/nabory/", municipality="ruda-slaska"),
+    PageUnderTest("call-index-with-examples", "/czeladz/nabory/"),
+    PageUnderTest("call-pilot", "/nabory/inicjatywa-lokalna-2024/", municipality="ruda-slaska"),
+    PageUnderTest("network-calls", "/nabory/"),
+    PageUnderTest("network-calls-filtered", "/nabory/?status=all&county=b%C4%99dzi%C5%84ski"),
     PageUnderTest("gallery", "/czeladz/zrealizowane-inicjatywy/"),
     PageUnderTest("contact", "/kontakt/", municipality="czeladz"),
     PageUnderTest("municipality-statement", "/deklaracja-dostepnosci/", municipality="ruda-slaska"),
@@ -119,10 +123,10 @@ KEYBOARD_PAGES = [
     pytest.param(PAGE["network-home"], id="network-home"),
     pytest.param(PAGE["municipality-home"], id="municipality-home"),
 ]
-# Whether the page has a main menu: the network home has none until the network's own
-# pages (model process, handbooks) arrive; a municipality home always lists its sections.
+# Whether the page has a main menu: the network home lists its own pages ("Nabory w GZM"),
+# a municipality home its sections.
 MENU_PAGES = [
-    pytest.param(PAGE["network-home"], False, id="network-home"),
+    pytest.param(PAGE["network-home"], True, id="network-home"),
     pytest.param(PAGE["municipality-home"], True, id="municipality-home"),
 ]
 
@@ -185,3 +189,23 @@ def test_language_switcher_leads_from_a_municipality_home_to_english(page, porta
     assert page.url == portal.url("/en/", "ruda-slaska")
     assert switcher.locator("[aria-current]").get_attribute("lang") == "en"
     assert page.locator("h1").inner_text() == "Ruda Śląska"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_example_call_page_is_accessible(page, portal, language):
+    """Demo calls get slugs from the seed day, so they are found through their list."""
+    prefix = "" if language == "pl" else f"/{language}"
+    page.goto(portal.url(f"{prefix}/nabory/", "czeladz"))
+    links = page.locator("main a[href*='/nabory/przyklad-']").evaluate_all(
+        "links => [...new Set(links.map(link => link.href))]"
+    )
+    assert links, "the demo gave Czeladź no example calls"
+
+    page.set_viewport_size(PHONE)
+    for url in links:
+        response = page.goto(url)
+        assert response.status == 200, url
+        assert page.get_attribute("html", "lang") == language, url
+        assert_no_violations(page)
+        width = page.evaluate("() => document.documentElement.scrollWidth")
+        assert width <= PHONE["width"], f"{url} scrolls sideways at {PHONE['width']}px"
