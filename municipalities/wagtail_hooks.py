@@ -143,13 +143,12 @@ def warn_when_social_work_is_outweighed(request, page):
     page = page.specific
     if not isinstance(page, CallPage):
         return
-    heavier = page.social_work_outweighed_by
-    if heavier:
+    for criterion in page.social_work_outweighed_by:
         messages.warning(
             request,
             _(
                 "Uwaga: kryterium „%(names)s” ma więcej punktów niż wkład pracy społecznej "
                 "mieszkańców. Ustawa każe uwzględniać ten wkład w pierwszej kolejności."
             )
-            % {"names": "”, „".join(criterion.name for criterion in heavier)},
+            % {"names": criterion.name},
         )

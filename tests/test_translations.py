@@ -7,10 +7,11 @@ Polish is the source language of every interface string; English and Ukrainian c
 import ast
 import gettext
 import re
+from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
-from django.utils import translation
+from django.utils import timezone, translation
 from django.views.defaults import server_error
 
 import pytest
@@ -170,6 +171,99 @@ def test_polish_pages_stay_polish(client, network, host, path):
     for lang in LANGUAGES:
         for key in ("skip_link", "footer_contact", "footer_links", "menu_label", "county"):
             assert UI[lang][key] not in html, (lang, key)
+
+
+# Calls for applications -------------------------------------------------------------------
+
+# Interface text of a call, as the English call page and network calls page show it.
+CALL_UI_EN = {
+    "status": '<span class="visually-hidden">Call status: </span>Open for applications</p>',
+    "deadline": "Deadline for applications:",
+    "days_left": "Days left: 31",
+}
+CALL_PAGE_EN = [
+    "<dt>Type of call</dt><dd>Call with a deadline</dd>",
+    "(the last day for submitting applications)",
+    '<h2 id="how-to-apply-heading">How to apply</h2>',
+    '<h2 id="criteria-heading">Evaluation criteria for applications</h2>',
+    "<td>yes: residents&#x27; social work (voluntary work)</td>",
+    '<dt>Total funds</dt><dd class="money">PLN\xa0100,000</dd>',
+]
+NETWORK_CALLS_EN = [
+    '<label for="id_municipality">Municipality</label>',
+    '<label for="id_county">County</label>',
+    '<label for="id_area">Task area</label>',
+    '<label for="id_status">Call status</label>',
+    '<option value="">all municipalities</option>',
+    "open for applications (including calls closing soon)",
+    "<legend>Show calls</legend>",
+    '<button type="submit">Show results</button>',
+    "Calls found: 1",
+]
+POLISH_CALL_UI = [
+    "Stan naboru",
+    "Trwa nabór",
+    "Termin składania wniosków",
+    "Pozostało dni",
+    "Tryb naboru",
+    "Jak złożyć wniosek",
+    "Kryteria oceny",
+    "Pula środków",
+    "wszystkie gminy",
+    "Pokaż wyniki",
+    "Wyczyść filtry",
+    "Znalezione nabory",
+    "Obszary zadań",
+]
+
+
+@pytest.fixture
+def english_call(network):
+    """An open call of municipality A, closing in 30 days, with its English translation."""
+    from municipalities.factories import CallPageFactory
+    from municipalities.models import CallIndexPage
+    from portal.models import TaskArea
+    from portal.translation import ensure_translations
+
+    today = timezone.localdate()
+    call = CallPageFactory(
+        parent=CallIndexPage.objects.child_of(network.a.root_page).get(),
+        municipality=network.a,
+        title="Nabór wniosków 2027",
+        slug="nabor-wnioskow-2027",
+        opens_on=today - timedelta(days=10),
+        closes_on=today + timedelta(days=30),
+        task_areas=[TaskArea.objects.get(key="education")],
+    )
+    english, _ukrainian = ensure_translations(call)
+    return english.specific
+
+
+def assert_english_call_ui(html, expected):
+    assert html_lang(html) == "en"
+    missing = [text for text in expected if text not in html]
+    assert not missing, f"English interface text missing: {missing}"
+    leftovers = [text for text in POLISH_CALL_UI if text in html]
+    assert not leftovers, f"Polish interface text left on the page: {leftovers}"
+    assert_no_polish_ui(html)
+
+
+def test_english_call_page_is_translated(client, english_call):
+    response = get(client, "/en/nabory/nabor-wnioskow-2027/", host=SUBSITE_HOST)
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    assert f"<h1>{english_call.title}</h1>" in html  # the English translation of the call
+    assert_english_call_ui(html, [*CALL_UI_EN.values(), *CALL_PAGE_EN])
+
+
+def test_english_network_calls_page_is_translated(client, english_call):
+    response = get(client, "/en/nabory/")
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    assert f">{english_call.title}</a>" in html  # the English translation is listed
+    assert_english_call_ui(html, [*CALL_UI_EN.values(), *NETWORK_CALLS_EN])
 
 
 # Catalogues -------------------------------------------------------------------------------
