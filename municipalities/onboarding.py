@@ -35,6 +35,7 @@ from .models import (
     CallIndexPage,
     CallNetworkIndexPage,
     ContactPage,
+    GalleryNetworkIndexPage,
     GalleryPage,
     MunicipalApprovalTask,
     Municipality,
@@ -205,10 +206,19 @@ def ensure_network():
                 )
             )
         )
+    if not home.get_children().type(GalleryNetworkIndexPage).exists():
+        _publish(
+            home.add_child(
+                instance=GalleryNetworkIndexPage(
+                    title="Zrealizowane inicjatywy w GZM", slug="inicjatywy", show_in_menus=True
+                )
+            )
+        )
     if not home.get_children().type(AccessibilityStatementPage).exists():
         home.add_child(instance=_statement_page(NETWORK_TITLE))
     ensure_translations(home)
-    for child in home.get_children().type(CallNetworkIndexPage, AccessibilityStatementPage):
+    network_pages = (CallNetworkIndexPage, GalleryNetworkIndexPage, AccessibilityStatementPage)
+    for child in home.get_children().type(*network_pages):
         ensure_translations(child)
 
     _ensure_network_admins(home)

@@ -54,6 +54,7 @@ class NetworkHomePage(PortalPage):
     subpage_types = [
         "municipalities.MunicipalityHomePage",
         "municipalities.CallNetworkIndexPage",
+        "municipalities.GalleryNetworkIndexPage",
         "portal.AccessibilityStatementPage",
     ]
 

@@ -20,6 +20,7 @@ KNOWN_STRINGS = {
         "Kontakt": "Contact",
         "Deklaracja dostępności": "Accessibility statement",
         "Nabory w GZM": "Calls for applications in GZM",
+        "Zrealizowane inicjatywy w GZM": "Completed initiatives in GZM",
     },
     "uk": {
         "Inicjatywa lokalna w GZM": "Місцева ініціатива в ГЗМ",
@@ -28,6 +29,7 @@ KNOWN_STRINGS = {
         "Kontakt": "Контакти",
         "Deklaracja dostępności": "Декларація доступності",
         "Nabory w GZM": "Прийом заявок у ГЗМ",
+        "Zrealizowane inicjatywy w GZM": "Реалізовані ініціативи в ГЗМ",
     },
 }
 

@@ -12,8 +12,16 @@ from .calls import (
     DocumentKind,
     StatutoryCriterion,
 )
+from .initiatives import (
+    GalleryNetworkIndexPage,
+    GalleryPage,
+    InitiativePage,
+    InitiativePhoto,
+    InitiativeStage,
+    PhotoRole,
+)
 from .municipality import GminaType, MunicipalApprovalTask, Municipality
-from .pages import ContactPage, GalleryPage, MunicipalityHomePage, SectionPage
+from .pages import ContactPage, MunicipalityHomePage, SectionPage
 
 __all__ = [
     "ApplicationDecision",
@@ -28,11 +36,16 @@ __all__ = [
     "CallStatus",
     "ContactPage",
     "DocumentKind",
+    "GalleryNetworkIndexPage",
     "GalleryPage",
     "GminaType",
+    "InitiativePage",
+    "InitiativePhoto",
+    "InitiativeStage",
     "MunicipalApprovalTask",
     "Municipality",
     "MunicipalityHomePage",
+    "PhotoRole",
     "SectionPage",
     "StatutoryCriterion",
 ]

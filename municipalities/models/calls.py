@@ -16,17 +16,15 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.documents import get_document_model
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
-from wagtail.permissions import policy_registry
 from wagtail.search import index
 
 from portal.models import RICH_TEXT_FEATURES, PortalPage
 
+from ..admin_forms import OwnMediaPageForm
 from .municipality import Municipality
 from .pages import SectionPage
 
@@ -131,12 +129,13 @@ def order_for_residents(calls, day=None):
     return sorted(calls, key=key)
 
 
-class CallPageForm(WagtailAdminPageForm):
+class CallPageForm(OwnMediaPageForm):
     """Checks that span the page and its criteria, which no single field can see."""
+
+    own_media_formsets = {"documents": "document"}
 
     def clean(self):
         cleaned_data = super().clean()
-        self._check_documents_are_choosable()
         criteria = self._kept_criteria()
         if criteria is None:  # the criteria rows have errors of their own to fix first
             return cleaned_data
@@ -161,26 +160,6 @@ class CallPageForm(WagtailAdminPageForm):
                 % {"total": total},
             )
         return cleaned_data
-
-    def _check_documents_are_choosable(self):
-        """A document id sent by hand must still come from a collection the editor may use."""
-        formset = self.formsets.get("documents")
-        if formset is None or self.for_user is None or not formset.is_valid():
-            return
-        policy = policy_registry.get_by_type(get_document_model())
-        choosable = policy.instances_user_has_permission_for(self.for_user, "choose")
-        for form in formset.forms:
-            data = getattr(form, "cleaned_data", None) or {}
-            document = data.get("document")
-            if (
-                document
-                and not data.get("DELETE")
-                and not choosable.filter(pk=document.pk).exists()
-            ):
-                form.add_error(
-                    "document",
-                    _("Ten dokument nie należy do kolekcji Twojej gminy."),
-                )
 
     def _kept_criteria(self):
         formset = self.formsets.get("criteria")

@@ -86,17 +86,6 @@ class SectionPage(PortalPage):
         abstract = True
 
 
-class GalleryPage(SectionPage):
-    """Zrealizowane inicjatywy: the gallery of completed local initiatives."""
-
-    subpage_types = []
-    empty_message = _("W galerii nie ma jeszcze zrealizowanych inicjatyw.")
-
-    class Meta:
-        verbose_name = _("galeria inicjatyw")
-        verbose_name_plural = _("galerie inicjatyw")
-
-
 class ContactPage(SectionPage):
     """Kontakt: who to ask about local initiative in the municipality."""
 
