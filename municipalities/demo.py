@@ -2,7 +2,8 @@
 
 Idempotent: content is only filled in where the page is still empty, so running the
 demo seed again (or after an editor changed something) alters nothing. The calls for
-applications are planned and created in ``demo_calls``.
+applications are planned and created in ``demo_calls``, the results galleries' initiatives
+in ``demo_initiatives``.
 """
 
 import secrets
@@ -43,6 +44,7 @@ def seed_demo_content(municipalities):
     # Imported here: the calls are built with factory_boy, a dev extra that the production
     # install (which may still run ``ensure_demo_admin``) does not have.
     from .demo_calls import seed_demo_calls
+    from .demo_initiatives import seed_demo_initiatives
 
     network_home = NetworkHomePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
     for home in network_home:
@@ -55,6 +57,7 @@ def seed_demo_content(municipalities):
             contact.office_hours = f"{EXAMPLE_LABEL}: pon.–pt. 8:00–15:00"
             contact.save()
     seed_demo_calls(municipalities)
+    seed_demo_initiatives(municipalities)
 
 
 def ensure_demo_admin(username="admin", password_file=None):

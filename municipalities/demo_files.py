@@ -195,3 +195,74 @@ def odt_document(title, paragraphs, table=None, language="pl"):
             entry.external_attr = 0o644 << 16
             archive.writestr(entry, data, compress_type=compression)
     return buffer.getvalue()
+
+
+# JPEG illustrations ----------------------------------------------------------------------
+
+ILLUSTRATION_SIZE = (1200, 800)
+ILLUSTRATION_FONT = "DejaVuSans-Bold.ttf"  # Debian's fonts-dejavu-core; Pillow's own otherwise
+
+
+def _font(size):
+    from PIL import ImageFont
+
+    try:
+        return ImageFont.truetype(ILLUSTRATION_FONT, size)
+    except OSError:
+        return ImageFont.load_default(size=size)
+
+
+def jpeg_illustration(seed, sky, ground, label="PRZYKŁAD", note="", faded=False):
+    """A 1200×800 JPEG standing in for a photo: a gradient sky, a band of ground, a few
+    shapes (trees, a building, a bench) and the word "PRZYKŁAD" across the middle.
+
+    ``sky`` and ``ground`` are RGB triples; ``faded`` washes the colours out, for the
+    "before" half of a before/after pair. The same arguments give the same bytes.
+    """
+    import random
+
+    from PIL import Image, ImageDraw, ImageEnhance, ImageOps
+
+    rng = random.Random(seed)  # noqa: S311 (illustrations)
+    width, height = ILLUSTRATION_SIZE
+    horizon = int(height * rng.uniform(0.55, 0.68))
+    light = tuple(min(255, channel + 90) for channel in sky)
+    gradient = Image.linear_gradient("L").resize((width, horizon))
+    image = Image.new("RGB", ILLUSTRATION_SIZE, ground)
+    image.paste(ImageOps.colorize(gradient, black=sky, white=light), (0, 0))
+    draw = ImageDraw.Draw(image, "RGBA")
+
+    # A building, trees and a bench, placed by the seed.
+    left = rng.randint(60, width // 2)
+    top = horizon - rng.randint(160, 260)
+    draw.rectangle((left, top, left + rng.randint(220, 360), horizon), fill=(236, 226, 210, 255))
+    draw.polygon(
+        [(left - 20, top), (left + 150, top - 90), (left + 380, top)], fill=(160, 70, 60, 255)
+    )
+    for _ in range(rng.randint(3, 6)):
+        x = rng.randint(0, width)
+        radius = rng.randint(45, 90)
+        draw.rectangle((x - 8, horizon - radius, x + 8, horizon + 20), fill=(110, 80, 50, 255))
+        draw.ellipse(
+            (x - radius, horizon - 2 * radius - 40, x + radius, horizon - 40),
+            fill=(40 + rng.randint(0, 60), 120 + rng.randint(0, 60), 60, 235),
+        )
+    bench = rng.randint(100, width - 300)
+    draw.rectangle((bench, horizon + 80, bench + 200, horizon + 100), fill=(120, 90, 60, 255))
+
+    if faded:
+        image = ImageEnhance.Color(image).enhance(0.2)
+        draw = ImageDraw.Draw(image, "RGBA")
+
+    font = _font(150)
+    box = draw.textbbox((width // 2, height // 2), label, font=font, anchor="mm")
+    draw.rectangle((box[0] - 40, box[1] - 30, box[2] + 40, box[3] + 30), fill=(0, 0, 0, 150))
+    draw.text((width // 2, height // 2), label, font=font, anchor="mm", fill=(255, 255, 255))
+    if note:
+        draw.text(
+            (width // 2, box[3] + 80), note, font=_font(44), anchor="mm", fill=(255, 255, 255)
+        )
+
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", quality=80)
+    return buffer.getvalue()

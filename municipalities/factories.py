@@ -9,7 +9,17 @@ from django.utils import timezone
 import factory
 import wagtail_factories
 
-from .models import CallCriterion, CallMode, CallPage, StatutoryCriterion
+from portal.models import TaskArea
+
+from .models import (
+    CallCriterion,
+    CallMode,
+    CallPage,
+    InitiativePage,
+    InitiativePhoto,
+    InitiativeStage,
+    StatutoryCriterion,
+)
 from .onboarding import MunicipalityRecord
 
 
@@ -116,3 +126,43 @@ class CallPageFactory(wagtail_factories.PageFactory):
     pool_total = Decimal(100000)
     criteria = factory.LazyFunction(statutory_criteria)
     pass_threshold = 30
+
+
+class InitiativePhotoFactory(factory.django.DjangoModelFactory):
+    """A photo row; build it and hand it to ``InitiativePageFactory(photos=[…])``.
+
+    Pass ``image=`` an image from the municipality's own collection; the default image
+    goes to a collection of its own, which is fine only where isolation does not matter.
+    """
+
+    class Meta:
+        model = InitiativePhoto
+
+    image = factory.LazyFunction(lambda: ImageFactory())
+    alt_text = factory.Sequence(lambda n: f"Mieszkańcy przy pracy, zdjęcie {n}")
+    caption = ""
+    role = ""
+
+
+class InitiativePageFactory(wagtail_factories.PageFactory):
+    """A completed initiative of last year; pass ``parent=`` a gallery page.
+
+    The municipality follows from the parent (``InitiativePage.save``). ``photos`` is a list
+    of unsaved ``InitiativePhoto`` rows, saved with the page.
+    """
+
+    class Meta:
+        model = InitiativePage
+
+    title = factory.Sequence(lambda n: f"Inicjatywa lokalna {n}")
+    summary = "Mieszkańcy razem z gminą zrealizowali zadanie dla swojej okolicy."
+    task_area = factory.LazyFunction(lambda: TaskArea.objects.order_by("sort_order", "pk").first())
+    year = factory.LazyFunction(lambda: timezone.localdate().year - 1)
+    stage = InitiativeStage.COMPLETED
+    municipal_contribution = Decimal(20000)
+    social_work_hours = Decimal(120)
+    social_work_value = Decimal(3600)
+    in_kind_value = Decimal(1500)
+    financial_value = Decimal(0)
+    residents_involved = 15
+    photos = factory.LazyFunction(list)

@@ -64,12 +64,13 @@ class NetworkHomePage(PortalPage):
 
     def get_context(self, request, *args, **kwargs):
         from municipalities.listing import municipalities_by_county
-        from municipalities.models import CallNetworkIndexPage
+        from municipalities.models import CallNetworkIndexPage, GalleryNetworkIndexPage
 
         context = super().get_context(request, *args, **kwargs)
         context["counties"] = municipalities_by_county(self.locale)
         # This home is already in the active language, so its child is too.
         context["calls_page"] = CallNetworkIndexPage.objects.child_of(self).live().first()
+        context["gallery_page"] = GalleryNetworkIndexPage.objects.child_of(self).live().first()
         return context
 
 

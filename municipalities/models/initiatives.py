@@ -55,6 +55,17 @@ class GalleryPage(SectionPage):
         verbose_name = _("galeria inicjatyw")
         verbose_name_plural = _("galerie inicjatyw")
 
+    def get_context(self, request, *args, **kwargs):
+        # Imported here: the listing and the form build on this module's models.
+        from ..forms import GalleryFilterForm
+        from ..gallery_listing import gallery_initiatives, listing_context
+
+        context = super().get_context(request, *args, **kwargs)
+        initiatives = gallery_initiatives(self)
+        form = GalleryFilterForm(request.GET, initiatives=initiatives)
+        context.update(listing_context(request, initiatives, form))
+        return context
+
 
 class InitiativePageForm(OwnMediaPageForm):
     own_media_fields = ("settlement_report",)
@@ -231,6 +242,13 @@ class InitiativePage(PortalPage):
     def has_point(self):
         return self.latitude is not None and self.longitude is not None
 
+    @property
+    def card_photo(self):
+        """The photo that stands for the initiative: the first "after" photo, else the first."""
+        photos = list(self.photos.all())
+        after = [photo for photo in photos if photo.role == PhotoRole.AFTER]
+        return (after or photos or [None])[0]
+
 
 class InitiativePhoto(Orderable):
     """A photo of the initiative; alt text is required, a before/after pair is possible."""
@@ -275,3 +293,14 @@ class GalleryNetworkIndexPage(PortalPage):
     class Meta:
         verbose_name = _("inicjatywy w całej sieci GZM")
         verbose_name_plural = _("inicjatywy w całej sieci GZM")
+
+    def get_context(self, request, *args, **kwargs):
+        # Imported here: the listing and the form build on this module's models.
+        from ..forms import NetworkGalleryFilterForm
+        from ..gallery_listing import listing_context, network_initiatives
+
+        context = super().get_context(request, *args, **kwargs)
+        initiatives = network_initiatives(self.locale_id)
+        form = NetworkGalleryFilterForm(request.GET, initiatives=initiatives)
+        context.update(listing_context(request, initiatives, form))
+        return context

@@ -42,6 +42,7 @@ class MunicipalityHomePage(PortalPage):
         # Imported here: the calls module builds on this one.
         from ..call_listing import open_calls
         from .calls import CallIndexPage
+        from .initiatives import GalleryPage
 
         context = super().get_context(request, *args, **kwargs)
         sections = self.sections()
@@ -49,6 +50,8 @@ class MunicipalityHomePage(PortalPage):
             if isinstance(section, CallIndexPage):
                 # The calls card links straight to each open call: two clicks from the network.
                 section.open_calls = open_calls(section)
+            elif isinstance(section, GalleryPage):
+                section.initiative_count = section.entry_count
         context["sections"] = sections
         return context
 

@@ -107,7 +107,11 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env.text("STATIC_ROOT", str(BASE_DIR / "static_collected")))
-STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_DIRS = [
+    BASE_DIR / "static",
+    # Front-end packages come from npm (``npm ci``, run by scripts/setup) and are served as is.
+    ("vendor/leaflet", BASE_DIR / "node_modules" / "leaflet" / "dist"),
+]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.text("MEDIA_ROOT", str(BASE_DIR / "media")))
 
@@ -115,6 +119,16 @@ MEDIA_ROOT = Path(env.text("MEDIA_ROOT", str(BASE_DIR / "media")))
 PORTAL_DOMAIN = env.text("PORTAL_DOMAIN", "localhost")
 PORTAL_PORT = env.integer("PORTAL_PORT", 8000)
 PORTAL_SCHEME = env.text("PORTAL_SCHEME", "http")
+
+# The initiatives map: a tile server's URL template and the attribution its licence asks
+# for (HTML). An empty URL turns the map off; the list of initiatives is shown either way.
+PORTAL_MAP_TILE_URL = env.text(
+    "PORTAL_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+)
+PORTAL_MAP_ATTRIBUTION = env.text(
+    "PORTAL_MAP_ATTRIBUTION",
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>',
+)
 
 WAGTAIL_SITE_NAME = _("Inicjatywa lokalna w GZM")
 WAGTAILADMIN_BASE_URL = env.text(

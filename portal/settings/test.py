@@ -15,3 +15,5 @@ STORAGES = {
 }
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# No map tiles are fetched in tests; the map is left out and the list stands alone.
+PORTAL_MAP_TILE_URL = ""

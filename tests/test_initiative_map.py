@@ -1,0 +1,163 @@
+"""The initiatives map: Leaflet from npm served as static files, tiles only when configured.
+
+The tile server comes from ``PORTAL_MAP_TILE_URL``; the test settings leave it empty, so no
+test fetches a tile and the pages carry no Leaflet at all, only the list of places.
+"""
+
+import json
+import re
+from decimal import Decimal
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+from django.test import override_settings
+
+import pytest
+
+from municipalities.factories import InitiativePageFactory
+from municipalities.models import GalleryNetworkIndexPage, GalleryPage
+
+ASSETS = "municipalities/includes/initiative_map_assets.html"
+TILES = override_settings(
+    PORTAL_MAP_TILE_URL="https://tiles.example.org/{z}/{x}/{y}.png",
+    PORTAL_MAP_ATTRIBUTION="&copy; Przykładowi autorzy mapy",
+)
+LEAFLET_CSS = "/static/vendor/leaflet/leaflet.css"
+LEAFLET_JS = "/static/vendor/leaflet/leaflet.js"
+MAP_SCRIPT = "/static/js/initiative-map.js"
+POINTS = [
+    {"title": "Plac zabaw", "url": "/plac-zabaw/", "lat": 50.25, "lng": 18.85, "municipality": "A"}
+]
+
+
+def json_script(html, element_id):
+    match = re.search(rf'<script id="{element_id}" type="application/json">(.*?)</script>', html)
+    assert match, f"no json_script #{element_id}"
+    return json.loads(match.group(1))
+
+
+# Static files ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "vendor/leaflet/leaflet.js",
+        "vendor/leaflet/leaflet.css",
+        "vendor/leaflet/images/marker-icon.png",
+        "vendor/leaflet/images/marker-icon-2x.png",
+        "vendor/leaflet/images/marker-shadow.png",
+        "js/initiative-map.js",
+        "css/initiative-map.css",
+    ],
+)
+def test_map_files_are_found_by_the_staticfiles_finders(path):
+    assert finders.find(path), f"{path} not found: run `npm ci` (scripts/setup)"
+
+
+def test_the_map_script_reads_the_points_and_keeps_focus_free():
+    source = Path(finders.find("js/initiative-map.js")).read_text(encoding="utf-8")
+    assert '"initiative-map-points"' in source
+    assert '"initiative-map-config"' in source
+    assert "aria-label" in source
+    assert "scrollWheelZoom: false" in source
+
+
+# The include on its own ------------------------------------------------------------------
+
+
+def test_without_a_tile_server_the_include_adds_nothing():
+    assert render_to_string(ASSETS, {"map_points": POINTS}).strip() == ""
+
+
+@TILES
+def test_with_a_tile_server_the_include_adds_leaflet_and_the_settings():
+    html = render_to_string(ASSETS, {"map_points": POINTS})
+
+    assert f'<link rel="stylesheet" href="{LEAFLET_CSS}">' in html
+    assert f'<script src="{LEAFLET_JS}" defer></script>' in html
+    assert f'<script src="{MAP_SCRIPT}" defer></script>' in html
+    config = json_script(html, "initiative-map-config")
+    assert config["tileUrl"] == "https://tiles.example.org/{z}/{x}/{y}.png"
+    assert config["attribution"] == "&copy; Przykładowi autorzy mapy"
+    assert config["label"]
+    assert config["icons"]["iconUrl"] == "/static/vendor/leaflet/images/marker-icon.png"
+
+
+@TILES
+def test_with_no_points_the_include_adds_nothing():
+    assert render_to_string(ASSETS, {"map_points": []}).strip() == ""
+
+
+# The gallery pages -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def initiatives(network):
+    gallery = GalleryPage.objects.child_of(network.a.root_page).get()
+    with_point = InitiativePageFactory(
+        parent=gallery,
+        title="Plac zabaw przy ul. Lipowej",
+        latitude=Decimal("50.256000"),
+        longitude=Decimal("18.856000"),
+    )
+    without_point = InitiativePageFactory(parent=gallery, title="Warsztaty dla seniorów")
+    return gallery, with_point, without_point
+
+
+def get(client, page):
+    url = urlsplit(page.full_url)
+    response = client.get(url.path, HTTP_HOST=url.netloc)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+@pytest.mark.django_db
+@TILES
+def test_gallery_with_a_tile_server_has_leaflet_the_container_and_the_points(client, initiatives):
+    gallery, with_point, without_point = initiatives
+    html = get(client, gallery)
+
+    assert LEAFLET_CSS in html
+    assert LEAFLET_JS in html
+    assert MAP_SCRIPT in html
+    assert re.search(r'<div id="initiative-map" class="initiative-map"[^>]* hidden', html)
+    points = json_script(html, "initiative-map-points")
+    assert [point["title"] for point in points] == [with_point.title]
+    assert points[0]["url"].rstrip("/").endswith(with_point.slug)
+    assert (points[0]["lat"], points[0]["lng"]) == (50.256, 18.856)
+    assert json_script(html, "initiative-map-config")["tileUrl"].startswith("https://")
+    # The list stays usable without JavaScript.
+    assert f">{with_point.title}</a>" in html
+
+
+@pytest.mark.django_db
+def test_gallery_without_a_tile_server_has_no_leaflet_but_keeps_the_list(client, initiatives):
+    gallery, with_point, _without_point = initiatives
+    html = get(client, gallery)
+
+    assert "/static/vendor/leaflet/" not in html
+    assert MAP_SCRIPT not in html
+    assert 'id="initiative-map-config"' not in html
+    assert f">{with_point.title}</a>" in html
+
+
+@pytest.mark.django_db
+@TILES
+def test_network_gallery_with_a_tile_server_maps_every_municipality(client, initiatives, network):
+    gallery_b = GalleryPage.objects.child_of(network.b.root_page).get()
+    in_b = InitiativePageFactory(
+        parent=gallery_b,
+        title="Ogród społeczny",
+        latitude=Decimal("50.316000"),
+        longitude=Decimal("19.076000"),
+    )
+    index = GalleryNetworkIndexPage.objects.live().first()
+    html = get(client, index)
+
+    assert LEAFLET_JS in html
+    points = {point["title"]: point for point in json_script(html, "initiative-map-points")}
+    assert points[in_b.title]["municipality"] == network.b.name
+    assert points[initiatives[1].title]["municipality"] == network.a.name
