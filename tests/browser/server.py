@@ -33,11 +33,12 @@ import django
 django.setup()
 from municipalities.demo import seed_demo_content
 from municipalities.onboarding import onboard_municipality, record_for
-from municipalities.models import CallPage
+from municipalities.models import CallPage, InitiativePage
 from portal.translation import ensure_translations
 seed_demo_content([onboard_municipality(record_for(slug)) for slug in {slugs!r}])
-for call in CallPage.objects.filter(locale__language_code="pl"):
-    ensure_translations(call)
+for page in [*CallPage.objects.filter(locale__language_code="pl"),
+             *InitiativePage.objects.filter(locale__language_code="pl")]:
+    ensure_translations(page)
 """
 
 STARTUP_TIMEOUT = 60

@@ -40,6 +40,9 @@ PAGES = [
     PageUnderTest("network-calls", "/nabory/"),
     PageUnderTest("network-calls-filtered", "/nabory/?status=all&county=b%C4%99dzi%C5%84ski"),
     PageUnderTest("gallery", "/czeladz/zrealizowane-inicjatywy/"),
+    PageUnderTest("gallery-own-host", "/zrealizowane-inicjatywy/", municipality="ruda-slaska"),
+    PageUnderTest("network-gallery", "/inicjatywy/"),
+    PageUnderTest("network-gallery-filtered", "/inicjatywy/?county=b%C4%99dzi%C5%84ski&year=zzz"),
     PageUnderTest("contact", "/kontakt/", municipality="czeladz"),
     PageUnderTest("municipality-statement", "/deklaracja-dostepnosci/", municipality="ruda-slaska"),
     PageUnderTest("search", "/szukaj/?q=nabory"),
@@ -209,3 +212,29 @@ def test_every_example_call_page_is_accessible(page, portal, language):
         assert_no_violations(page)
         width = page.evaluate("() => document.documentElement.scrollWidth")
         assert width <= PHONE["width"], f"{url} scrolls sideways at {PHONE['width']}px"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_example_initiative_page_is_accessible(page, portal, language):
+    """Demo initiatives are found through their gallery, as residents find them."""
+    prefix = "" if language == "pl" else f"/{language}"
+    page.goto(portal.url(f"{prefix}/zrealizowane-inicjatywy/", "ruda-slaska"))
+    links = page.locator("main a[href*='/zrealizowane-inicjatywy/']").evaluate_all(
+        "links => [...new Set(links.map(link => link.href))]"
+    )
+    links = [url for url in links if not url.rstrip("/").endswith("zrealizowane-inicjatywy")]
+    links = [url for url in links if "?" not in url]
+    assert links, "the demo gave Ruda Śląska no example initiatives"
+
+    page.set_viewport_size(PHONE)
+    for url in links:
+        response = page.goto(url)
+        assert response.status == 200, url
+        assert page.get_attribute("html", "lang") == language, url
+        assert_no_violations(page)
+        width = page.evaluate("() => document.documentElement.scrollWidth")
+        assert width <= PHONE["width"], f"{url} scrolls sideways at {PHONE['width']}px"
+        missing_alt = page.evaluate(
+            "() => [...document.images].filter(img => !img.hasAttribute('alt')).length"
+        )
+        assert missing_alt == 0, f"{url} has images without alt"
