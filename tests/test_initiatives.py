@@ -288,3 +288,26 @@ def test_initiative_translates_with_wagtail_localize(editor_a, network):
         assert translated.municipality == network.a
         assert translated.task_area.key == "sport_tourism"
         assert [p.image_id for p in translated.photos.all()] == [photo.pk]
+
+
+def test_call_results_link_to_initiatives_in_the_gallery(client, editor_a, network):
+    from datetime import date
+
+    from municipalities.factories import CallPageFactory, InitiativePageFactory
+    from municipalities.models import CallIndexPage
+
+    call = CallPageFactory(
+        parent=CallIndexPage.objects.child_of(network.a.root_page).get(),
+        title="Nabór 2024",
+        slug="nabor-2024",
+        opens_on=None,
+        closes_on=date(2024, 4, 30),
+        applications_received=25,
+        applications_accepted=6,
+    )
+    InitiativePageFactory(parent=gallery(network.a), title="Ogród przy szkole", call=call)
+
+    html = client.get("/nabory/nabor-2024/", HTTP_HOST="ruda-slaska.localhost").content.decode()
+
+    assert "Zrealizowane inicjatywy z tego naboru" in html
+    assert ">Ogród przy szkole</a>" in html

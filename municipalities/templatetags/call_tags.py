@@ -52,11 +52,13 @@ class CallDetails:
     contacts: list = field(default_factory=list)
     accepted: list = field(default_factory=list)
     rejected: list = field(default_factory=list)
+    initiatives: list = field(default_factory=list)
 
 
 @register.simple_tag
 def call_details(call):
-    """A call's criteria, documents, contacts and decided applications, one query each."""
+    """A call's criteria, documents, contacts, decided applications and the initiatives in
+    the gallery that came from it, one query each."""
     criteria = list(call.criteria.all())
     applications = list(call.applications.all())
     return CallDetails(
@@ -66,4 +68,7 @@ def call_details(call):
         contacts=list(call.contacts.all()),
         accepted=[a for a in applications if a.decision == ApplicationDecision.ACCEPTED],
         rejected=[a for a in applications if a.decision == ApplicationDecision.REJECTED],
+        initiatives=list(
+            call.initiatives.live().public().filter(locale_id=call.locale_id).order_by("title")
+        ),
     )
