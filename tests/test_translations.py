@@ -266,6 +266,63 @@ def test_english_network_calls_page_is_translated(client, english_call):
     assert_english_call_ui(html, [*CALL_UI_EN.values(), *NETWORK_CALLS_EN])
 
 
+# Results gallery -------------------------------------------------------------------------
+
+NETWORK_GALLERY_EN = [
+    "<legend>Show initiatives</legend>",
+    '<label for="id_year">Year of implementation</label>',
+    '<option value="">all years</option>',
+    '<label for="id_district">District or auxiliary unit</label>',
+    '<option value="">all districts</option>',
+    '<h2 id="totals-heading">Totals across GZM municipalities</h2>',
+    "<dt>Completed initiatives</dt><dd>1</dd>",
+    "<dt>Municipalities' contribution</dt>",
+    "<dt>Hours of social work (voluntary work)</dt><dd>120</dd>",
+    "<dt>Residents involved</dt><dd>15</dd>",
+    "Initiatives found: 1",
+    "<dt>Year</dt>",
+    "<dt>Place</dt><dd>Halemba</dd>",
+]
+POLISH_GALLERY_UI = [
+    "Pokaż inicjatywy",
+    "Rok realizacji",
+    "wszystkie lata",
+    "wszystkie dzielnice",
+    "Razem w gminach GZM",
+    "Zrealizowane inicjatywy",
+    "Wkład gmin",
+    "Wkład mieszkańców",
+    "Godziny pracy społecznej",
+    "Zaangażowani mieszkańcy",
+    "Znalezione inicjatywy",
+    "Miejsce",
+]
+
+
+def test_english_network_gallery_page_is_translated(client, network):
+    from municipalities.factories import InitiativePageFactory
+    from municipalities.models import GalleryPage
+    from portal.translation import ensure_translations
+
+    initiative = InitiativePageFactory(
+        parent=GalleryPage.objects.child_of(network.a.root_page).get(),
+        title="Plac zabaw przy szkole",
+        district="Halemba",
+    )
+    ensure_translations(initiative)
+
+    response = get(client, "/en/inicjatywy/")
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    assert html_lang(html) == "en"
+    missing = [text for text in NETWORK_GALLERY_EN if text not in html]
+    assert not missing, f"English interface text missing: {missing}"
+    leftovers = [text for text in POLISH_GALLERY_UI if text in html]
+    assert not leftovers, f"Polish interface text left on the page: {leftovers}"
+    assert_no_polish_ui(html)
+
+
 # Catalogues -------------------------------------------------------------------------------
 
 LOCALE_DIR = Path(settings.LOCALE_PATHS[0])
