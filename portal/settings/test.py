@@ -3,6 +3,7 @@
 import tempfile
 
 from .base import *  # noqa: F403
+from .env import text
 
 DEBUG = False
 SECRET_KEY = "test-only-key"
@@ -15,5 +16,6 @@ STORAGES = {
 }
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-# No map tiles are fetched in tests; the map is left out and the list stands alone.
-PORTAL_MAP_TILE_URL = ""
+# No map tiles are fetched in tests: by default the map is left out and the list stands
+# alone; the browser tests point it at a closed port on this machine to draw the map.
+PORTAL_MAP_TILE_URL = text("TEST_MAP_TILE_URL", "")

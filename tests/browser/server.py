@@ -135,6 +135,9 @@ class PortalServer:
             # The temporary media directories the test settings make land in workdir, not in /tmp.
             "TMPDIR": str(self.workdir),
             "PYTHONUNBUFFERED": "1",
+            # The map is drawn, its tiles asked of a closed loopback port: nothing leaves
+            # the machine, and axe sees the map as residents do (tiles are decorative).
+            "TEST_MAP_TILE_URL": "http://127.0.0.1:9/{z}/{x}/{y}.png",
         }
 
     def url(self, path="/", municipality=None):

@@ -238,3 +238,14 @@ def test_every_example_initiative_page_is_accessible(page, portal, language):
             "() => [...document.images].filter(img => !img.hasAttribute('alt')).length"
         )
         assert missing_alt == 0, f"{url} has images without alt"
+
+
+def test_the_initiative_map_is_drawn_and_keeps_the_list(page, portal):
+    page.goto(portal.url("/zrealizowane-inicjatywy/", "ruda-slaska"))
+
+    page.wait_for_selector("#initiative-map .leaflet-marker-icon")
+    assert page.locator("#initiative-map").get_attribute("aria-label")
+    markers = page.locator("#initiative-map .leaflet-marker-icon").count()
+    assert markers >= 1
+    assert page.locator("main li a[href*='/zrealizowane-inicjatywy/']").count() >= markers
+    assert_no_violations(page)
