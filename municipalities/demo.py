@@ -14,6 +14,8 @@ from django.contrib.auth import get_user_model
 
 from portal.models import NetworkHomePage, SiteContactSettings
 
+from .models import ContactPage, ContactPerson, GminaType
+
 EXAMPLE_LABEL = "Przykładowa treść demonstracyjna"
 
 NETWORK_INTRO = (
@@ -40,6 +42,37 @@ def _fill_intro(page, intro):
     page.save_revision().publish()
 
 
+OFFICE_NAMES = {
+    GminaType.CITY_COUNTY: "Urząd Miasta {name}",
+    GminaType.URBAN: "Urząd Miasta {name}",
+    GminaType.URBAN_RURAL: "Urząd Miasta i Gminy {name}",
+    GminaType.RURAL: "Urząd Gminy {name}",
+}
+
+
+def _fill_contact_page(municipality):
+    """An example team on the contact page, only while the page has none."""
+    page = ContactPage.objects.child_of(municipality.root_page).first()
+    if page is None or page.people.exists():
+        return
+    page.office_name = OFFICE_NAMES[municipality.gmina_type].format(name=municipality.name)
+    page.office_address = f"{EXAMPLE_LABEL}: adres urzędu do uzupełnienia przez redakcję"
+    page.epuap_address = f"/przyklad-{municipality.slug}/SkrytkaESP"
+    page.people.add(
+        ContactPerson(
+            name=f"Zespół ds. inicjatywy lokalnej ({EXAMPLE_LABEL.lower()})",
+            role="Koordynator inicjatywy lokalnej",
+            email=f"inicjatywa.lokalna@{municipality.slug}.example.org",
+            office_hours="pon.–pt. 8:00–15:00",
+            accessibility=(
+                f"{EXAMPLE_LABEL}. Opis dostępności biura (wejście, winda, pętla indukcyjna) "
+                "uzupełnia redakcja gminy."
+            ),
+        )
+    )
+    page.save_revision().publish()
+
+
 def seed_demo_content(municipalities):
     # Imported here: the calls are built with factory_boy, a dev extra that the production
     # install (which may still run ``ensure_demo_admin``) does not have.
@@ -56,6 +89,7 @@ def seed_demo_content(municipalities):
             contact.email = f"inicjatywa.lokalna@{municipality.slug}.example.org"
             contact.office_hours = f"{EXAMPLE_LABEL}: pon.–pt. 8:00–15:00"
             contact.save()
+        _fill_contact_page(municipality)
     seed_demo_calls(municipalities)
     seed_demo_initiatives(municipalities)
 

@@ -22,7 +22,7 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, TaskState
-from wagtail.test.utils.form_data import nested_form_data, rich_text
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 from wagtail_localize.models import Translation, TranslationSource
 
 import pytest
@@ -462,7 +462,13 @@ def test_moderators_and_network_admin_delete_pages(network, client, role, owner)
 def add_contact_page(client, parent):
     return client.post(
         reverse("wagtailadmin_pages:add", args=["municipalities", "contactpage", parent.pk]),
-        page_form_data(ContactPage(title="Kontakt", slug="kontakt", show_in_menus=True)),
+        page_form_data(
+            ContactPage(title="Kontakt", slug="kontakt", show_in_menus=True),
+            people=inline_formset([]),
+            office_name="",
+            office_address="",
+            epuap_address="",
+        ),
     )
 
 

@@ -21,7 +21,7 @@ from .initiatives import (
     PhotoRole,
 )
 from .municipality import GminaType, MunicipalApprovalTask, Municipality
-from .pages import ContactPage, MunicipalityHomePage, SectionPage
+from .pages import ContactPage, ContactPerson, MunicipalityHomePage, SectionPage
 
 __all__ = [
     "ApplicationDecision",
@@ -35,6 +35,7 @@ __all__ = [
     "CallPage",
     "CallStatus",
     "ContactPage",
+    "ContactPerson",
     "DocumentKind",
     "GalleryNetworkIndexPage",
     "GalleryPage",

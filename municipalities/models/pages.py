@@ -3,9 +3,10 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 
 from portal.models import RICH_TEXT_FEATURES, PortalPage
 
@@ -90,7 +91,22 @@ class SectionPage(PortalPage):
 
 
 class ContactPage(SectionPage):
-    """Kontakt: who to ask about local initiative in the municipality."""
+    """Kontakt: who to ask about local initiative in the municipality, and how to submit."""
+
+    epuap_address = models.CharField(
+        _("adres skrytki ePUAP"), max_length=120, blank=True, help_text=_("Np. /umruda/skrytka")
+    )
+    office_name = models.CharField(_("nazwa urzędu"), max_length=200, blank=True)
+    office_address = models.TextField(_("adres urzędu do korespondencji"), blank=True)
+
+    content_panels = [
+        *SectionPage.content_panels,
+        InlinePanel("people", heading=_("Zespół inicjatywy lokalnej"), label=_("osoba lub biuro")),
+        MultiFieldPanel(
+            [FieldPanel("office_name"), FieldPanel("office_address"), FieldPanel("epuap_address")],
+            heading=_("Jak złożyć wniosek"),
+        ),
+    ]
 
     subpage_types = []
     empty_message = _("Dane kontaktowe zespołu zostaną wkrótce uzupełnione.")
@@ -98,3 +114,70 @@ class ContactPage(SectionPage):
     class Meta:
         verbose_name = _("strona kontaktowa")
         verbose_name_plural = _("strony kontaktowe")
+
+    def structured_data(self, request=None):
+        """schema.org description of the office and its contact points, for JSON-LD."""
+        people = list(self.people.all())
+        data = {
+            "@context": "https://schema.org",
+            "@type": "GovernmentOffice",
+            "name": self.office_name or self.title,
+            "url": self.get_full_url(request),
+        }
+        if self.office_address:
+            data["address"] = {
+                "@type": "PostalAddress",
+                "streetAddress": " ".join(self.office_address.split()),
+                "addressCountry": "PL",
+            }
+        points = []
+        for person in people:
+            point = {"@type": "ContactPoint", "name": person.name}
+            if person.role:
+                point["contactType"] = person.role
+            if person.email:
+                point["email"] = person.email
+            if person.phone:
+                point["telephone"] = person.phone
+            if person.office_hours:
+                point["hoursAvailable"] = person.office_hours
+            if person.address:
+                point["areaServed"] = person.address
+            points.append(point)
+        if points:
+            data["contactPoint"] = points
+        return data
+
+
+class ContactPerson(Orderable):
+    """A person or an office of the local-initiative team."""
+
+    page = ParentalKey(ContactPage, on_delete=models.CASCADE, related_name="people")
+    name = models.CharField(_("imię i nazwisko lub nazwa biura"), max_length=150)
+    role = models.CharField(_("funkcja"), max_length=150, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("telefon"), max_length=40, blank=True)
+    office_hours = models.CharField(_("godziny przyjęć"), max_length=200, blank=True)
+    address = models.CharField(_("adres lub pokój"), max_length=250, blank=True)
+    accessibility = models.TextField(
+        _("dostępność biura"),
+        blank=True,
+        help_text=_(
+            "Np. wejście bez progów, winda, pętla indukcyjna, miejsce parkingowe dla osób "
+            "z niepełnosprawnościami."
+        ),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("role")]),
+        FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
+        FieldRowPanel([FieldPanel("office_hours"), FieldPanel("address")]),
+        FieldPanel("accessibility"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("osoba do kontaktu")
+        verbose_name_plural = _("zespół")
+
+    def __str__(self):
+        return self.name
