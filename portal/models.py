@@ -42,6 +42,20 @@ class PortalPage(Page):
         return home.municipality if home else None
 
 
+class NetworkListingPage(PortalPage):
+    """Base of the network-wide listings under the network home (calls, initiatives)."""
+
+    intro = RichTextField(_("wprowadzenie"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["portal.NetworkHomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+
 class NetworkHomePage(PortalPage):
     """GZM's network home: what local initiative is and where each municipality's subsite is."""
 
@@ -119,6 +133,7 @@ class SiteContactSettings(BaseSiteSetting):
 __all__ = [
     "AccessibilityStatementPage",
     "NetworkHomePage",
+    "NetworkListingPage",
     "PortalPage",
     "SiteContactSettings",
     "TaskArea",

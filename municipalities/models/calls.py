@@ -22,7 +22,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from portal.models import RICH_TEXT_FEATURES, PortalPage
+from portal.models import RICH_TEXT_FEATURES, NetworkListingPage, PortalPage
 
 from ..admin_forms import OwnMediaPageForm
 from .municipality import Municipality
@@ -588,15 +588,8 @@ class CallApplication(Orderable):
         verbose_name_plural = _("rozpatrzone wnioski")
 
 
-class CallNetworkIndexPage(CallFeedRoutes, PortalPage):
+class CallNetworkIndexPage(CallFeedRoutes, NetworkListingPage):
     """ "Nabory w GZM": the open calls of every municipality, with filters."""
-
-    intro = RichTextField(_("wprowadzenie"), blank=True, features=RICH_TEXT_FEATURES)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["portal.NetworkHomePage"]
-    subpage_types = []
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("nabory w całej sieci GZM")

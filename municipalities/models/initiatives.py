@@ -9,12 +9,12 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.blocks import CommonStreamBlock
-from portal.models import RICH_TEXT_FEATURES, PortalPage
+from portal.models import NetworkListingPage, PortalPage
 
 from ..admin_forms import OwnMediaPageForm
 from .calls import NOT_NEGATIVE
@@ -280,15 +280,8 @@ class InitiativePhoto(Orderable):
             raise ValidationError({"alt_text": _("Tekst alternatywny jest wymagany.")})
 
 
-class GalleryNetworkIndexPage(PortalPage):
+class GalleryNetworkIndexPage(NetworkListingPage):
     """ "Zrealizowane inicjatywy w GZM": every municipality's initiatives, filters and totals."""
-
-    intro = RichTextField(_("wprowadzenie"), blank=True, features=RICH_TEXT_FEATURES)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["portal.NetworkHomePage"]
-    subpage_types = []
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("inicjatywy w całej sieci GZM")
