@@ -38,6 +38,7 @@ from .models import (
     DocumentKind,
     StatutoryCriterion,
 )
+from .models.calls import team_of
 from .onboarding import load_records
 
 DEMO_SEED = "gzm-inicjatywa-lokalna-demo"
@@ -463,6 +464,15 @@ def _documents(municipality):
 # Saving --------------------------------------------------------------------------------
 
 
+def _contacts(index, plan):
+    """The first person of the municipality's team, linked from its contact page; the plan's
+    own contact when the team is still empty."""
+    person = team_of(index).first()
+    if person is not None:
+        return [CallContact(person=person)]
+    return [CallContact(**contact) for contact in plan.contacts]
+
+
 def _create(index, municipality, plan, areas):
     call = CallPageFactory(
         parent=index,
@@ -470,7 +480,7 @@ def _create(index, municipality, plan, areas):
         **plan.fields,
         task_areas=[areas[key] for key in plan.task_areas if key in areas],
         criteria=[CallCriterionFactory.build(**criterion) for criterion in plan.criteria],
-        contacts=[CallContact(**contact) for contact in plan.contacts],
+        contacts=_contacts(index, plan),
         applications=[CallApplication(**application) for application in plan.applications],
         documents=_documents(municipality) if plan.with_documents else [],
     )

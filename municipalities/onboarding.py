@@ -27,7 +27,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from portal.models import AccessibilityStatementPage, NetworkHomePage
+from portal.legal_content import LEGAL_PAGES
+from portal.models import NetworkHomePage
 from portal.taxonomy import seed_task_areas
 from portal.translation import content_locales, ensure_translations
 
@@ -55,7 +56,6 @@ SECTIONS = [
     (CallIndexPage, "nabory", "Nabory wniosków", True),
     (GalleryPage, "zrealizowane-inicjatywy", "Zrealizowane inicjatywy", True),
     (ContactPage, "kontakt", "Kontakt", True),
-    (AccessibilityStatementPage, "deklaracja-dostepnosci", "Deklaracja dostępności", False),
 ]
 
 PAGE_PERMISSIONS = {
@@ -214,11 +214,10 @@ def ensure_network():
                 )
             )
         )
-    if not home.get_children().type(AccessibilityStatementPage).exists():
-        home.add_child(instance=_statement_page(NETWORK_TITLE))
+    legal_pages = _ensure_legal_pages(home, owner=None)
     ensure_translations(home)
-    network_pages = (CallNetworkIndexPage, GalleryNetworkIndexPage, AccessibilityStatementPage)
-    for child in home.get_children().type(*network_pages):
+    network_pages = (CallNetworkIndexPage, GalleryNetworkIndexPage)
+    for child in [*home.get_children().type(*network_pages), *legal_pages]:
         ensure_translations(child)
 
     _ensure_network_admins(home)
@@ -234,20 +233,17 @@ def _retire_placeholder_root(page_id, home):
         page.delete()
 
 
-def _statement_page(entity_name):
-    today = date.today()
-    return AccessibilityStatementPage(
-        title="Deklaracja dostępności",
-        slug="deklaracja-dostepnosci",
-        show_in_menus=False,
-        published_on=today,
-        updated_on=today,
-        body=(
-            f"<p>{entity_name} zobowiązuje się zapewnić dostępność swojej strony internetowej "
-            "zgodnie z ustawą z dnia 4 kwietnia 2019 r. o dostępności cyfrowej stron "
-            "internetowych i aplikacji mobilnych podmiotów publicznych.</p>"
-        ),
-    )
+def _ensure_legal_pages(home, owner):
+    """The statement, easy-to-read, sign-language and personal-data pages of one site root,
+    pre-filled; pages already there are left as their editors made them."""
+    pages = []
+    for page_type, build in LEGAL_PAGES:
+        page = home.get_children().type(page_type).first()
+        if page is None:
+            page = home.add_child(instance=build(owner))
+            _publish(page)
+        pages.append(page)
+    return pages
 
 
 def _ensure_network_admins(network_home):
@@ -284,7 +280,11 @@ def onboard_municipality(record):
     )
 
     home = _ensure_home(municipality, network_home)
-    structural_pages = [home, *_ensure_sections(home, municipality)]
+    structural_pages = [
+        home,
+        *_ensure_sections(home),
+        *_ensure_legal_pages(home, owner=municipality),
+    ]
     homes = [home]
     for page in structural_pages:
         translated = ensure_translations(page)
@@ -312,16 +312,12 @@ def _ensure_home(municipality, network_home):
     return home
 
 
-def _ensure_sections(home, municipality):
+def _ensure_sections(home):
     pages = []
     for page_type, slug, title, in_menu in SECTIONS:
         page = home.get_children().type(page_type).first()
         if page is None:
-            if page_type is AccessibilityStatementPage:
-                page = _statement_page(municipality.name)
-            else:
-                page = page_type(title=title, slug=slug, show_in_menus=in_menu)
-            home.add_child(instance=page)
+            page = home.add_child(instance=page_type(title=title, slug=slug, show_in_menus=in_menu))
             _publish(page)
         pages.append(page)
     return pages

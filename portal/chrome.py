@@ -7,12 +7,19 @@ so a municipality's page looks like that municipality's under every host it answ
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils import translation
 
 from wagtail.models import Page, Site
 
-from .models import AccessibilityStatementPage, NetworkHomePage, SiteContactSettings
+from .legal_pages import (
+    AccessibilityStatementPage,
+    EasyReadPage,
+    PrivacyNoticePage,
+    SignLanguagePage,
+)
+from .models import NetworkHomePage, SiteContactSettings
 
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
 
@@ -33,6 +40,9 @@ class Chrome:
     nav: list
     statement: Page | None
     contact: SiteContactSettings | None
+    easy_read: Page | None = None
+    sign_language: Page | None = None
+    privacy: Page | None = None
     languages: list = field(default_factory=list)
     canonical_url: str = ""
     alternates: list = field(default_factory=list)
@@ -63,9 +73,7 @@ def build_chrome(page, request):
     )
     home = municipality_home or network_home
     nav = list(home.get_children().live().in_menu().order_by("path")) if home else []
-    statement = (
-        home.get_children().live().type(AccessibilityStatementPage).first() if home else None
-    )
+    legal = _legal_pages(home)
     municipality = municipality_home.municipality if municipality_home else None
     site = municipality.site if municipality else Site.find_for_request(request)
     contact = SiteContactSettings.for_site(site) if site else None
@@ -94,9 +102,25 @@ def build_chrome(page, request):
         home=home,
         network_home=network_home,
         nav=nav,
-        statement=statement,
+        statement=legal.get(AccessibilityStatementPage),
+        easy_read=legal.get(EasyReadPage),
+        sign_language=legal.get(SignLanguagePage),
+        privacy=legal.get(PrivacyNoticePage),
         contact=contact,
         languages=languages if len(languages) > 1 else [],
         canonical_url=canonical_url(page),
         alternates=alternates if len(alternates) > 1 else [],
     )
+
+
+def _legal_pages(home):
+    """The site root's live legal pages by type, in one query (plain pages: the footer needs
+    only their addresses)."""
+    if home is None:
+        return {}
+    types = (AccessibilityStatementPage, EasyReadPage, SignLanguagePage, PrivacyNoticePage)
+    by_content_type = {ContentType.objects.get_for_model(model).pk: model for model in types}
+    pages = {}
+    for child in home.get_children().live().filter(content_type_id__in=by_content_type):
+        pages.setdefault(by_content_type[child.content_type_id], child)
+    return pages

@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -70,6 +70,9 @@ class NetworkHomePage(PortalPage):
         "municipalities.CallNetworkIndexPage",
         "municipalities.GalleryNetworkIndexPage",
         "portal.AccessibilityStatementPage",
+        "portal.EasyReadPage",
+        "portal.SignLanguagePage",
+        "portal.PrivacyNoticePage",
     ]
 
     class Meta:
@@ -86,28 +89,6 @@ class NetworkHomePage(PortalPage):
         context["calls_page"] = CallNetworkIndexPage.objects.child_of(self).live().first()
         context["gallery_page"] = GalleryNetworkIndexPage.objects.child_of(self).live().first()
         return context
-
-
-class AccessibilityStatementPage(PortalPage):
-    """Deklaracja dostępności. The structured statement arrives with the accessibility work."""
-
-    published_on = models.DateField(_("data publikacji"), null=True, blank=True)
-    updated_on = models.DateField(_("data ostatniej aktualizacji"), null=True, blank=True)
-    body = RichTextField(_("treść deklaracji"), blank=True, features=RICH_TEXT_FEATURES)
-
-    content_panels = [
-        *Page.content_panels,
-        MultiFieldPanel([FieldPanel("published_on"), FieldPanel("updated_on")], heading=_("Daty")),
-        FieldPanel("body"),
-    ]
-
-    parent_page_types = ["portal.NetworkHomePage", "municipalities.MunicipalityHomePage"]
-    subpage_types = []
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("deklaracja dostępności")
-        verbose_name_plural = _("deklaracje dostępności")
 
 
 @register_setting(icon="mail")
@@ -135,6 +116,29 @@ __all__ = [
     "NetworkHomePage",
     "NetworkListingPage",
     "PortalPage",
+    "SiteContactSettings",
+    "TaskArea",
+]
+
+
+# The pages the law asks of every site; defined beside their rules, registered here.
+from .legal_pages import (  # noqa: E402
+    AccessibilityStatementPage,
+    EasyReadPage,
+    InaccessibleContent,
+    PrivacyNoticePage,
+    SignLanguagePage,
+)
+
+__all__ = [
+    "AccessibilityStatementPage",
+    "EasyReadPage",
+    "InaccessibleContent",
+    "NetworkHomePage",
+    "NetworkListingPage",
+    "PortalPage",
+    "PrivacyNoticePage",
+    "SignLanguagePage",
     "SiteContactSettings",
     "TaskArea",
 ]

@@ -21,6 +21,9 @@ KNOWN_STRINGS = {
         "Deklaracja dostępności": "Accessibility statement",
         "Nabory w GZM": "Calls for applications in GZM",
         "Zrealizowane inicjatywy w GZM": "Completed initiatives in GZM",
+        "Tekst łatwy do czytania": "Easy-to-read information",
+        "Informacja w polskim języku migowym": "Information in Polish Sign Language",
+        "Ochrona danych osobowych": "Personal data protection",
     },
     "uk": {
         "Inicjatywa lokalna w GZM": "Місцева ініціатива в ГЗМ",
@@ -30,6 +33,9 @@ KNOWN_STRINGS = {
         "Deklaracja dostępności": "Декларація доступності",
         "Nabory w GZM": "Прийом заявок у ГЗМ",
         "Zrealizowane inicjatywy w GZM": "Реалізовані ініціативи в ГЗМ",
+        "Tekst łatwy do czytania": "Легкий для читання текст",
+        "Informacja w polskim języku migowym": "Інформація польською жестовою мовою",
+        "Ochrona danych osobowych": "Захист персональних даних",
     },
 }
 

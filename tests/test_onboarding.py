@@ -29,11 +29,25 @@ from municipalities.models import (
     MunicipalityHomePage,
 )
 from municipalities.onboarding import load_records, onboard_municipality
-from portal.models import AccessibilityStatementPage, NetworkHomePage
+from portal.models import (
+    AccessibilityStatementPage,
+    EasyReadPage,
+    NetworkHomePage,
+    PrivacyNoticePage,
+    SignLanguagePage,
+)
 
 pytestmark = pytest.mark.django_db
 
-SECTION_TYPES = [CallIndexPage, GalleryPage, ContactPage, AccessibilityStatementPage]
+SECTION_TYPES = [
+    CallIndexPage,
+    GalleryPage,
+    ContactPage,
+    AccessibilityStatementPage,
+    EasyReadPage,
+    SignLanguagePage,
+    PrivacyNoticePage,
+]
 
 
 def snapshot():

@@ -5,6 +5,7 @@ with a closing date. Its status is never stored: ``CallPage.status_on(day)`` wor
 from the dates and the published results, so it is always right on the day it is read.
 """
 
+import copy
 from datetime import date, timedelta
 
 from django import forms
@@ -134,6 +135,18 @@ class CallPageForm(OwnMediaPageForm):
 
     own_media_formsets = {"documents": "document"}
 
+    def __init__(self, *args, parent_page=None, **kwargs):
+        super().__init__(*args, parent_page=parent_page, **kwargs)
+        contacts = self.formsets.get("contacts")
+        if contacts is not None:
+            # Every row, the blank template row included, offers this municipality's team
+            # only; a person of another municipality sent by hand is not a valid choice.
+            field = copy.deepcopy(contacts.form.base_fields["person"])
+            field.queryset = team_of(parent_page)
+            base_fields = {**contacts.form.base_fields, "person": field}
+            form_class = contacts.form
+            contacts.form = type(form_class.__name__, (form_class,), {"base_fields": base_fields})
+
     def clean(self):
         cleaned_data = super().clean()
         criteria = self._kept_criteria()
@@ -170,6 +183,21 @@ class CallPageForm(OwnMediaPageForm):
         return [
             row for row in formset.cleaned_data if row and not row.get("DELETE") and row.get("name")
         ]
+
+
+def team_of(parent_page):
+    """The local-initiative team a call under ``parent_page`` may name: the people on the
+    contact page of the same municipality, in the same language; nobody else's."""
+    from .pages import ContactPerson, MunicipalityHomePage
+
+    if parent_page is None:
+        return ContactPerson.objects.none()
+    home = MunicipalityHomePage.objects.ancestor_of(parent_page, inclusive=True).first()
+    if home is None:
+        return ContactPerson.objects.none()
+    return ContactPerson.objects.filter(
+        page__path__startswith=home.path, page__depth=home.depth + 1, page__locale_id=home.locale_id
+    ).order_by("page__path", "sort_order")
 
 
 class CallPage(PortalPage):
@@ -532,15 +560,26 @@ class CallDocument(Orderable):
 
 
 class CallContact(Orderable):
-    """Someone at the office who answers questions about this call."""
+    """Someone who answers questions about this call: a person of the municipality's
+    local-initiative team (from its contact page), or someone named here."""
 
     page = ParentalKey(CallPage, on_delete=models.CASCADE, related_name="contacts")
-    name = models.CharField(_("imię i nazwisko lub komórka"), max_length=150)
+    person = models.ForeignKey(
+        "municipalities.ContactPerson",
+        verbose_name=_("osoba z zespołu (strona Kontakt)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="call_contacts",
+        help_text=_("Dane wybranej osoby pokazujemy tak, jak są na stronie Kontakt."),
+    )
+    name = models.CharField(_("albo imię i nazwisko lub komórka"), max_length=150, blank=True)
     role = models.CharField(_("funkcja"), max_length=150, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("telefon"), max_length=40, blank=True)
 
     panels = [
+        FieldPanel("person"),
         FieldRowPanel([FieldPanel("name"), FieldPanel("role")]),
         FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
     ]
@@ -548,6 +587,19 @@ class CallContact(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("osoba do kontaktu")
         verbose_name_plural = _("osoby do kontaktu")
+
+    def clean(self):
+        super().clean()
+        if self.person_id is None and not self.name.strip():
+            raise ValidationError(
+                _("Wybierz osobę z zespołu albo wpisz imię i nazwisko lub nazwę komórki."),
+                code="contact_missing",
+            )
+
+    @property
+    def shown(self):
+        """What the call page shows: the team member as on the contact page, or this row."""
+        return self.person or self
 
 
 class CallApplication(Orderable):

@@ -33,6 +33,9 @@ class MunicipalityHomePage(PortalPage):
         "municipalities.GalleryPage",
         "municipalities.ContactPage",
         "portal.AccessibilityStatementPage",
+        "portal.EasyReadPage",
+        "portal.SignLanguagePage",
+        "portal.PrivacyNoticePage",
     ]
 
     class Meta:

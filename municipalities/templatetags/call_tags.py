@@ -65,7 +65,7 @@ def call_details(call):
         criteria=criteria,
         total_points=sum(criterion.max_points for criterion in criteria),
         documents=list(call.documents.select_related("document")),
-        contacts=list(call.contacts.all()),
+        contacts=[contact.shown for contact in call.contacts.select_related("person")],
         accepted=[a for a in applications if a.decision == ApplicationDecision.ACCEPTED],
         rejected=[a for a in applications if a.decision == ApplicationDecision.REJECTED],
         initiatives=list(
