@@ -22,6 +22,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
+from municipalities.admin_forms import OwnMediaPageForm
+
 from .models import RICH_TEXT_FEATURES, PortalPage
 
 SITE_ROOTS = ["portal.NetworkHomePage", "municipalities.MunicipalityHomePage"]
@@ -324,6 +326,12 @@ class EasyReadPage(LegalPage):
         verbose_name_plural = _("teksty łatwe do czytania (ETR)")
 
 
+class SignLanguagePageForm(OwnMediaPageForm):
+    """The video must come from the site's own collection, like every other upload."""
+
+    own_media_fields = ("video",)
+
+
 class SignLanguagePage(LegalPage):
     """Informacja w polskim języku migowym (PJM): a video slot, its transcript, and how to
     arrange an interpreter. Until a video is added, the page says so."""
@@ -359,6 +367,7 @@ class SignLanguagePage(LegalPage):
         FieldPanel("interpreter"),
     ]
 
+    base_form_class = SignLanguagePageForm
     VIDEO_TYPES = {"mp4": "video/mp4", "webm": "video/webm"}
 
     class Meta:

@@ -144,8 +144,9 @@ class CallPageForm(OwnMediaPageForm):
             field = copy.deepcopy(contacts.form.base_fields["person"])
             field.queryset = team_of(parent_page)
             base_fields = {**contacts.form.base_fields, "person": field}
-            form_class = contacts.form
-            contacts.form = type(form_class.__name__, (form_class,), {"base_fields": base_fields})
+            # Set after the class is made: the form metaclass would rebuild the fields.
+            contacts.form = type(contacts.form.__name__, (contacts.form,), {})
+            contacts.form.base_fields = base_fields
 
     def clean(self):
         cleaned_data = super().clean()
