@@ -45,6 +45,12 @@ PAGES = [
     PageUnderTest("network-gallery-filtered", "/inicjatywy/?county=b%C4%99dzi%C5%84ski&year=zzz"),
     PageUnderTest("contact", "/kontakt/", municipality="czeladz"),
     PageUnderTest("municipality-statement", "/deklaracja-dostepnosci/", municipality="ruda-slaska"),
+    PageUnderTest("easy-read", "/tekst-latwy-do-czytania/", municipality="czeladz"),
+    PageUnderTest("network-easy-read", "/tekst-latwy-do-czytania/"),
+    PageUnderTest("sign-language", "/jezyk-migowy/", municipality="ruda-slaska"),
+    PageUnderTest("network-sign-language", "/jezyk-migowy/"),
+    PageUnderTest("privacy-notice", "/ochrona-danych/", municipality="czeladz"),
+    PageUnderTest("network-privacy-notice", "/ochrona-danych/"),
     PageUnderTest("search", "/szukaj/?q=nabory"),
     PageUnderTest("not-found", "/nie-ma-takiej-strony/", status=404),
 ]
@@ -115,22 +121,24 @@ FOCUSED = """() => {
         href: el.href || null,
         hreflang: el.getAttribute('hreflang'),
         region: el.closest('.main-nav') ? 'menu' : el.closest('.languages') ? 'languages'
-            : el.closest('main') ? 'main' : null,
+            : el.closest('main') ? 'main' : el.closest('footer') ? 'footer' : null,
         inViewport: box.width > 0 && box.height > 0 && box.top >= 0 && box.left >= 0
             && box.bottom <= window.innerHeight && box.right <= window.innerWidth,
         focusRing: style.outlineStyle !== 'none' || style.boxShadow !== 'none',
     };
 }"""
 
+# Every page type that answers 200 is walked with the keyboard; each but the search results
+# (a view, not a page of the tree) has the main menu and the language switcher.
 KEYBOARD_PAGES = [
-    pytest.param(PAGE["network-home"], id="network-home"),
-    pytest.param(PAGE["municipality-home"], id="municipality-home"),
+    pytest.param(page_under_test, id=page_under_test.name)
+    for page_under_test in PAGES
+    if page_under_test.status == 200
 ]
-# Whether the page has a main menu: the network home lists its own pages ("Nabory w GZM"),
-# a municipality home its sections.
 MENU_PAGES = [
-    pytest.param(PAGE["network-home"], True, id="network-home"),
-    pytest.param(PAGE["municipality-home"], True, id="municipality-home"),
+    pytest.param(page_under_test, True, id=page_under_test.name)
+    for page_under_test in PAGES
+    if page_under_test.status == 200 and page_under_test.name != "search"
 ]
 
 
@@ -147,8 +155,16 @@ def test_first_tab_reaches_the_skip_link_which_moves_to_the_content(page, portal
     page.keyboard.press("Enter")
     assert page.evaluate(FOCUSED)["id"] == "main"
     assert page.url.endswith("#main")
+    main_has_stops = page.evaluate(
+        "() => !!document.querySelector('main a[href], main button, main input, main select,"
+        " main textarea, main video[controls], main [tabindex]:not([tabindex=\"-1\"])')"
+    )
     page.keyboard.press("Tab")
-    assert page.evaluate(FOCUSED)["region"] == "main", "Tab after the skip link left the content"
+    after = page.evaluate(FOCUSED)
+    if main_has_stops:
+        assert after["region"] == "main", "Tab after the skip link left the content"
+    else:  # nothing to focus in the content: the next stop is past it, never before it
+        assert after["region"] not in ("menu", "languages"), "Tab went back to the header"
 
 
 @pytest.mark.parametrize(("page_under_test", "has_menu"), MENU_PAGES)
@@ -167,8 +183,8 @@ def test_tab_reaches_the_menu_and_the_language_switcher(page, portal, page_under
     for _press in range(40):
         page.keyboard.press("Tab")
         focused = page.evaluate(FOCUSED)
-        if focused["region"] == "main":
-            break
+        if focused["region"] in ("main", "footer") or focused["tag"] == "body":
+            break  # past the header
         reached.append(focused)
 
     unringed = [focused["text"] for focused in reached if not focused["focusRing"]]
@@ -177,6 +193,24 @@ def test_tab_reaches_the_menu_and_the_language_switcher(page, portal, page_under
     assert menu == links["menu"], "Tab did not reach every menu link, in order"
     languages = [focused["hreflang"] for focused in reached if focused["region"] == "languages"]
     assert sorted(languages) == ["en", "uk"], "Tab did not reach every language link"
+
+
+@pytest.mark.parametrize("page_under_test", KEYBOARD_PAGES)
+def test_every_focus_stop_shows_where_the_focus_is(page, portal, page_under_test):
+    """Tab through the whole page: each link, button and field shows a focus indicator."""
+    open_page(page, portal, page_under_test, "pl")
+    seen, unringed = set(), []
+    for _press in range(150):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED)
+        key = (focused["tag"], focused["id"], focused["href"], focused["text"])
+        if focused["tag"] == "body" or key in seen:
+            break  # past the last stop, or round again
+        seen.add(key)
+        if not focused["focusRing"]:
+            unringed.append(focused["text"] or focused["href"] or focused["tag"])
+    assert seen, "Tab reached nothing"
+    assert not unringed, f"no visible focus indicator on {unringed[:10]}"
 
 
 def test_language_switcher_leads_from_a_municipality_home_to_english(page, portal):
