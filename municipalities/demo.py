@@ -7,12 +7,13 @@ in ``demo_initiatives``.
 """
 
 import secrets
+from datetime import date
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
-from portal.models import NetworkHomePage, SiteContactSettings
+from portal.models import AccessibilityStatementPage, NetworkHomePage, SiteContactSettings
 
 from .models import ContactPage, ContactPerson, GminaType
 
@@ -90,8 +91,27 @@ def seed_demo_content(municipalities):
             contact.office_hours = f"{EXAMPLE_LABEL}: pon.–pt. 8:00–15:00"
             contact.save()
         _fill_contact_page(municipality)
+    _age_some_statements(municipalities)
     seed_demo_calls(municipalities)
     seed_demo_initiatives(municipalities)
+
+
+# A few statements in the demo missed their yearly review, so the dashboards show reminders.
+OUTDATED_STATEMENTS = 3
+
+
+def _age_some_statements(municipalities):
+    """Date back the statements of the first few municipalities (by slug), once: only a
+    statement nobody has edited since onboarding (a single revision) is changed."""
+    today = date.today()
+    reviewed = date(today.year - 2, 2, 10)
+    for municipality in sorted(municipalities, key=lambda m: m.slug)[:OUTDATED_STATEMENTS]:
+        statement = AccessibilityStatementPage.objects.child_of(municipality.root_page).first()
+        if statement is None or statement.revisions.count() != 1:
+            continue
+        statement.published_on = statement.updated_on = reviewed
+        statement.prepared_on = statement.reviewed_on = reviewed
+        statement.save_revision().publish()
 
 
 def ensure_demo_admin(username="admin", password_file=None):

@@ -494,3 +494,18 @@ def test_municipal_people_cannot_edit_the_network_legal_pages(client, network, p
     client.force_login(network.users["moderator_a"])
     response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
     assert response.status_code in (302, 403, 404)
+
+
+def test_demo_dates_back_a_few_statements_once(network):
+    from municipalities.demo import _age_some_statements
+    from portal.legal_review import overdue_statements
+
+    _age_some_statements([network.a, network.b])
+    overdue = {reminder.site_name for reminder in overdue_statements()}
+    assert {"Ruda Śląska", "Czeladź"} <= overdue
+
+    statement = legal_page(network.a, AccessibilityStatementPage)
+    statement.reviewed_on = date.today()
+    statement.save_revision().publish()
+    _age_some_statements([network.a, network.b])  # an edited statement is left alone
+    assert legal_page(network.a, AccessibilityStatementPage).reviewed_on == date.today()

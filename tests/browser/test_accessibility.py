@@ -157,7 +157,7 @@ def test_first_tab_reaches_the_skip_link_which_moves_to_the_content(page, portal
     assert page.url.endswith("#main")
     main_has_stops = page.evaluate(
         "() => !!document.querySelector('main a[href], main button, main input, main select,"
-        " main textarea, main video[controls], main [tabindex]:not([tabindex=\"-1\"])')"
+        ' main textarea, main video[controls], main [tabindex]:not([tabindex="-1"])\')'
     )
     page.keyboard.press("Tab")
     after = page.evaluate(FOCUSED)
