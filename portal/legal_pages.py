@@ -252,7 +252,15 @@ class AccessibilityStatementPage(LegalPage):
         person = self._contact_people().first()
         if person is not None:
             return {"name": person.name, "email": person.email, "phone": person.phone}
-        return {"name": "", "email": "", "phone": ""}
+        from .models import SiteContactSettings
+
+        site = self.site_root.get_site()
+        footer = SiteContactSettings.for_site(site) if site else None
+        return {
+            "name": "",
+            "email": footer.email if footer else "",
+            "phone": footer.phone if footer else "",
+        }
 
     def offices(self):
         """The offices' physical accessibility as written on the contact page."""

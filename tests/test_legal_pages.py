@@ -509,3 +509,14 @@ def test_demo_dates_back_a_few_statements_once(network):
     statement.save_revision().publish()
     _age_some_statements([network.a, network.b])  # an edited statement is left alone
     assert legal_page(network.a, AccessibilityStatementPage).reviewed_on == date.today()
+
+
+def test_statement_falls_back_to_the_footer_contact(client, network):
+    from portal.models import SiteContactSettings
+
+    footer = SiteContactSettings.for_site(network.b.site)
+    footer.email, footer.phone = "urzad@czeladz.example.org", "32 111 11 11"
+    footer.save()
+    elements = Elements(statement_html(client, host="czeladz.localhost")).by_id
+    assert elements["a11y-email"]["attrs"]["href"] == "mailto:urzad@czeladz.example.org"
+    assert elements["a11y-telefon"]["text"] == "32 111 11 11"
