@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from .blocks import CommonStreamBlock
+from .consent import AnalyticsSettings
 from .taxonomy import TaskArea
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "document-link"]
@@ -132,6 +133,7 @@ class SiteContactSettings(BaseSiteSetting):
 
 __all__ = [
     "AccessibilityStatementPage",
+    "AnalyticsSettings",
     "NetworkHomePage",
     "NetworkListingPage",
     "PortalPage",
