@@ -32,6 +32,7 @@ PAGES = [
     pytest.param("localhost", "/czeladz/", id="municipality-b-home-under-network"),
     pytest.param("ruda-slaska.localhost", "/nabory/", id="call-index"),
     pytest.param("localhost", "/nabory/", id="network-calls"),
+    pytest.param("ruda-slaska.localhost", "/szukaj/?q=nabory", id="search"),
 ]
 
 ADMIN_EDIT = reverse("wagtailsettings:edit", args=["portal", "analyticssettings"])

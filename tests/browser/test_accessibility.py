@@ -46,6 +46,7 @@ PAGES = [
     PageUnderTest("contact", "/kontakt/", municipality="czeladz"),
     PageUnderTest("municipality-statement", "/deklaracja-dostepnosci/", municipality="ruda-slaska"),
     PageUnderTest("search", "/szukaj/?q=nabory"),
+    PageUnderTest("cookie-settings", "/ustawienia-cookies/"),
     PageUnderTest("not-found", "/nie-ma-takiej-strony/", status=404),
 ]
 
