@@ -13,7 +13,6 @@ from django.core.validators import URLValidator
 from django.db import models
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
@@ -157,21 +156,3 @@ def cookie_consent(request):
     if consent_for(request).configured:
         remember_choice(response, choice)
     return response
-
-
-class ConsentVaryMiddleware:
-    """Pages differ by the consent cookie once analytics is configured: tell caches so.
-
-    ``consent_for`` runs while the page renders; a shared cache must never hand a page
-    carrying the analytics script to a visitor who has not accepted it.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        analytics = getattr(request, AnalyticsSettings.get_cache_attr_name(), None)
-        if analytics is not None and analytics.script_url:
-            patch_vary_headers(response, ["Cookie"])
-        return response

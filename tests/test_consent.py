@@ -135,7 +135,10 @@ def test_accepting_sets_the_cookie_and_loads_the_script(analytics, visitor):
     assert cookie["httponly"]
     assert not cookie["secure"]  # the test settings serve plain HTTP, like development
 
-    page = visitor.get("/nabory/", HTTP_HOST="ruda-slaska.localhost").content.decode()
+    after = visitor.get("/nabory/", HTTP_HOST="ruda-slaska.localhost")
+    assert "Cookie" in after["Vary"], "a shared cache could hand this page to anyone"
+    assert not after.cookies
+    page = after.content.decode()
     assert script_tag() in page
     assert BANNER not in page
     assert SETTINGS_LINK_PL in page
