@@ -102,6 +102,8 @@ NETWORK_ADMIN_PERMISSIONS = [
     ("portal", "change_taskarea"),
     ("portal", "delete_taskarea"),
     ("portal", "change_sitecontactsettings"),
+    # The analytics script loads on every site: GZM's network admins only, never municipalities.
+    ("portal", "change_analyticssettings"),
     ("wagtailcore", "add_site"),
     ("wagtailcore", "change_site"),
     ("wagtailcore", "delete_site"),

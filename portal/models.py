@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from .blocks import CommonStreamBlock
+from .consent import AnalyticsSettings
 from .taxonomy import TaskArea
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "document-link"]
@@ -111,16 +112,6 @@ class SiteContactSettings(BaseSiteSetting):
         verbose_name = _("dane kontaktowe serwisu")
 
 
-__all__ = [
-    "AccessibilityStatementPage",
-    "NetworkHomePage",
-    "NetworkListingPage",
-    "PortalPage",
-    "SiteContactSettings",
-    "TaskArea",
-]
-
-
 # The pages the law asks of every site; defined beside their rules, registered here.
 from .legal_pages import (  # noqa: E402
     AccessibilityStatementPage,
@@ -132,6 +123,7 @@ from .legal_pages import (  # noqa: E402
 
 __all__ = [
     "AccessibilityStatementPage",
+    "AnalyticsSettings",
     "EasyReadPage",
     "InaccessibleContent",
     "NetworkHomePage",

@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from municipalities.admin_urls import urlpatterns as municipal_admin_urls
+from portal import consent
 from search import views as search_views
 
 urlpatterns = [
@@ -25,6 +26,8 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("szukaj/", search_views.search, name="search"),
+    path("zgoda-cookies/", consent.cookie_consent, name="cookie_consent"),
+    path("ustawienia-cookies/", consent.cookie_settings_view, name="cookie_settings"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

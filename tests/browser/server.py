@@ -149,6 +149,10 @@ class PortalServer:
         self._run("manage.py", "migrate", "--no-input", "-v0")
         self._run("-c", SEED_SCRIPT.format(slugs=MUNICIPALITIES))
 
+    def run_python(self, code):
+        """Run ``code`` (Django set up) against the server's database, e.g. to change a setting."""
+        self._run("-c", f"import django\ndjango.setup()\n{code}")
+
     def start(self):
         self.log = open(self.workdir / "server.log", "w+b")  # noqa: SIM115 (closed in stop)
         self.process = subprocess.Popen(  # noqa: S603 (our own interpreter and manage.py)

@@ -52,6 +52,7 @@ PAGES = [
     PageUnderTest("privacy-notice", "/ochrona-danych/", municipality="czeladz"),
     PageUnderTest("network-privacy-notice", "/ochrona-danych/"),
     PageUnderTest("search", "/szukaj/?q=nabory"),
+    PageUnderTest("cookie-settings", "/ustawienia-cookies/"),
     PageUnderTest("not-found", "/nie-ma-takiej-strony/", status=404),
 ]
 

@@ -1,0 +1,158 @@
+"""Cookie consent: analytics only after the visitor says yes.
+
+Without analytics configured the portal sets no cookie at all for an anonymous visitor.
+When GZM configures an analytics script (``AnalyticsSettings``, network-wide), every page
+first shows a banner; the script is rendered only after the visitor accepts. The choice is
+kept in one strictly necessary cookie, ``gzm_zgoda`` (``tak`` or ``nie``). See docs/cookies.md.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.validators import URLValidator
+from django.db import models
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET, require_POST
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+
+COOKIE_NAME = "gzm_zgoda"
+ACCEPT = "tak"
+REJECT = "nie"
+CHOICES = (ACCEPT, REJECT)
+COOKIE_MAX_AGE = 365 * 24 * 60 * 60  # one year
+
+# Its own code: a model form would swap the message of code "invalid" for "Enter a valid URL".
+validate_https_url = URLValidator(
+    schemes=["https"],
+    message=_("Podaj pełny adres skryptu zaczynający się od https://."),
+    code="https_required",
+)
+
+
+@register_setting(icon="view")
+class AnalyticsSettings(BaseGenericSetting):
+    """The analytics script of the whole network. Edited by GZM's network admins only:
+    whatever is entered here loads on every municipality's site, so it is a URL, never code."""
+
+    script_url = models.URLField(
+        _("adres skryptu analitycznego"),
+        max_length=500,
+        blank=True,
+        validators=[validate_https_url],
+        help_text=_(
+            "Tylko adres https:// pliku JavaScript, np. skryptu Matomo. Puste pole wyłącza "
+            "analitykę i baner zgody. Skrypt ładuje się dopiero po zgodzie odwiedzającego."
+        ),
+    )
+    provider_name = models.CharField(
+        _("nazwa narzędzia"),
+        max_length=100,
+        blank=True,
+        help_text=_("Pokazywana w banerze zgody, np. Matomo."),
+    )
+    privacy_info = models.TextField(
+        _("informacja dla odwiedzających"),
+        max_length=500,
+        blank=True,
+        help_text=_("Krótki tekst w banerze: kto przetwarza dane i jak długo. Bez kodu HTML."),
+    )
+
+    panels = [FieldPanel("script_url"), FieldPanel("provider_name"), FieldPanel("privacy_info")]
+
+    class Meta:
+        verbose_name = _("analityka i zgoda na cookie")
+
+    def __str__(self):
+        return str(self._meta.verbose_name)
+
+
+@dataclass(frozen=True)
+class Consent:
+    """What a page shows about consent: the banner, the script, the footer link."""
+
+    script_url: str = ""
+    provider_name: str = ""
+    privacy_info: str = ""
+    choice: str | None = None
+
+    @property
+    def configured(self):
+        return bool(self.script_url)
+
+    @property
+    def ask(self):
+        """Show the banner: analytics is configured and the visitor has not chosen yet."""
+        return self.configured and self.choice is None
+
+    @property
+    def load_script(self):
+        return self.configured and self.choice == ACCEPT
+
+
+def consent_for(request):
+    """The consent state of ``request``: one query for the setting, cached on the request."""
+    if request is None:
+        return Consent()
+    analytics = AnalyticsSettings.load(request_or_site=request)
+    choice = request.COOKIES.get(COOKIE_NAME)
+    return Consent(
+        script_url=analytics.script_url,
+        provider_name=analytics.provider_name,
+        privacy_info=analytics.privacy_info,
+        choice=choice if choice in CHOICES else None,
+    )
+
+
+def safe_next(request, target):
+    """``target`` if it stays on this host (and scheme), else the site's root."""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return "/"
+
+
+def remember_choice(response, choice):
+    response.set_cookie(
+        COOKIE_NAME,
+        choice,
+        max_age=COOKIE_MAX_AGE,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+    )
+    return response
+
+
+def cookie_settings(request, status=200, error=""):
+    """The cookie information page, with the two choices when analytics is configured."""
+    return TemplateResponse(
+        request,
+        "portal/cookie_settings.html",
+        {"consent": consent_for(request), "consent_error": error, "consent_page": True},
+        status=status,
+    )
+
+
+@require_GET
+def cookie_settings_view(request):
+    return cookie_settings(request)
+
+
+@require_POST
+def cookie_consent(request):
+    """Remember the visitor's choice (a POST from the banner or the settings page)."""
+    choice = request.POST.get("zgoda", "")
+    if choice not in CHOICES:
+        return cookie_settings(
+            request, status=400, error=_("Nie rozpoznano wyboru. Wybierz jeden z przycisków.")
+        )
+    response = HttpResponseRedirect(safe_next(request, request.POST.get("next", "")))
+    if consent_for(request).configured:
+        remember_choice(response, choice)
+    return response
