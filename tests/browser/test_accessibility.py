@@ -129,8 +129,9 @@ FOCUSED = """() => {
     };
 }"""
 
-# Every page type that answers 200 is walked with the keyboard; each but the search results
-# (a view, not a page of the tree) has the main menu and the language switcher.
+# Every page type that answers 200 is walked with the keyboard; each but the views outside
+# the page tree (search, cookie settings) has the main menu and the language switcher.
+VIEWS = {"search", "cookie-settings"}
 KEYBOARD_PAGES = [
     pytest.param(page_under_test, id=page_under_test.name)
     for page_under_test in PAGES
@@ -139,7 +140,7 @@ KEYBOARD_PAGES = [
 MENU_PAGES = [
     pytest.param(page_under_test, True, id=page_under_test.name)
     for page_under_test in PAGES
-    if page_under_test.status == 200 and page_under_test.name != "search"
+    if page_under_test.status == 200 and page_under_test.name not in VIEWS
 ]
 
 
