@@ -27,6 +27,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from handbooks.seed import ensure_model_content
 from portal.models import AccessibilityStatementPage, NetworkHomePage
 from portal.taxonomy import seed_task_areas
 from portal.translation import content_locales, ensure_translations
@@ -220,6 +221,7 @@ def ensure_network():
     network_pages = (CallNetworkIndexPage, GalleryNetworkIndexPage, AccessibilityStatementPage)
     for child in home.get_children().type(*network_pages):
         ensure_translations(child)
+    ensure_model_content(home)
 
     _ensure_network_admins(home)
     return home

@@ -70,6 +70,9 @@ class NetworkHomePage(PortalPage):
         "municipalities.CallNetworkIndexPage",
         "municipalities.GalleryNetworkIndexPage",
         "portal.AccessibilityStatementPage",
+        "handbooks.ModelProcessPage",
+        "handbooks.ResolutionPage",
+        "handbooks.HandbookPage",
     ]
 
     class Meta:

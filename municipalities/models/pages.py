@@ -33,6 +33,7 @@ class MunicipalityHomePage(PortalPage):
         "municipalities.GalleryPage",
         "municipalities.ContactPage",
         "portal.AccessibilityStatementPage",
+        "handbooks.HandbookVariantPage",
     ]
 
     class Meta:
