@@ -307,20 +307,27 @@ def text_diff(old_lines, new_lines):
         if tag == "equal":
             rows.extend(DiffLine("same", escape(line)) for line in old_lines[i1:i2])
         elif tag == "replace" and i2 - i1 == j2 - j1:
-            rows.extend(
-                DiffLine("changed", _inline(old, new))
-                for old, new in zip(old_lines[i1:i2], new_lines[j1:j2], strict=True)
-            )
+            for old, new in zip(old_lines[i1:i2], new_lines[j1:j2], strict=True):
+                if _similar(old, new):
+                    rows.append(DiffLine("changed", _inline(old, new)))
+                else:
+                    rows.extend(_whole_lines([old], [new]))
         else:
-            rows.extend(
-                DiffLine("removed", mark_safe(f"<del>{escape(line)}</del>"))  # noqa: S308
-                for line in old_lines[i1:i2]
-            )
-            rows.extend(
-                DiffLine("added", mark_safe(f"<ins>{escape(line)}</ins>"))  # noqa: S308
-                for line in new_lines[j1:j2]
-            )
+            rows.extend(_whole_lines(old_lines[i1:i2], new_lines[j1:j2]))
     return rows
+
+
+def _similar(old, new):
+    """Worth marking word by word, rather than as one line out and another in."""
+    matcher = difflib.SequenceMatcher(a=WORD.findall(old), b=WORD.findall(new), autojunk=False)
+    return matcher.ratio() >= 0.5
+
+
+def _whole_lines(removed, added):
+    return [
+        *(DiffLine("removed", mark_safe(f"<del>{escape(line)}</del>")) for line in removed),  # noqa: S308
+        *(DiffLine("added", mark_safe(f"<ins>{escape(line)}</ins>")) for line in added),  # noqa: S308
+    ]
 
 
 def model_changes(state):
