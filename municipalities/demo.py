@@ -76,6 +76,8 @@ def _fill_contact_page(municipality):
 def seed_demo_content(municipalities):
     # Imported here: the calls are built with factory_boy, a dev extra that the production
     # install (which may still run ``ensure_demo_admin``) does not have.
+    from handbooks.demo import seed_demo_variants
+
     from .demo_calls import seed_demo_calls
     from .demo_initiatives import seed_demo_initiatives
 
@@ -92,6 +94,7 @@ def seed_demo_content(municipalities):
         _fill_contact_page(municipality)
     seed_demo_calls(municipalities)
     seed_demo_initiatives(municipalities)
+    seed_demo_variants(municipalities)
 
 
 def ensure_demo_admin(username="admin", password_file=None):
