@@ -55,3 +55,16 @@ def test_network_home_links_to_the_model(client, network):
         assert f'href="{path}"' in html
     english = page_text(client, "/en/", host="localhost")
     assert "Handbook for residents" in english
+
+
+def test_handbook_interface_is_translated(client, network):
+    seed_demo_content([network.a])
+    english = page_text(client, "/en/podrecznik-dla-mieszkanca/wklad-wlasny/")
+    ukrainian = page_text(client, "/uk/podrecznik-dla-mieszkanca/wklad-wlasny/")
+
+    assert "<h1>Your contribution</h1>" in english
+    assert ">Contents</h2>" in english and "Next chapter" in english
+    assert "The version of Ruda Śląska, based on the model prepared by GZM." in english
+    assert ">Зміст</h2>" in ukrainian and "Наступний розділ" in ukrainian
+    for html in (english, ukrainian):
+        assert "Spis treści" not in html and "Następny rozdział" not in html

@@ -45,6 +45,18 @@ PAGES = [
     PageUnderTest("network-gallery-filtered", "/inicjatywy/?county=b%C4%99dzi%C5%84ski&year=zzz"),
     PageUnderTest("contact", "/kontakt/", municipality="czeladz"),
     PageUnderTest("municipality-statement", "/deklaracja-dostepnosci/", municipality="ruda-slaska"),
+    PageUnderTest("model-process", "/model-procesu/"),
+    PageUnderTest("resolution", "/zalozenia-uchwaly/"),
+    PageUnderTest("handbook", "/podrecznik-dla-urzednika/"),
+    PageUnderTest("handbook-chapter", "/podrecznik-dla-mieszkanca/zlozenie-wniosku/"),
+    PageUnderTest("handbook-print", "/podrecznik-dla-mieszkanca/druk/"),
+    PageUnderTest("handbook-variant", "/podrecznik-dla-mieszkanca/", municipality="ruda-slaska"),
+    PageUnderTest(
+        "handbook-variant-chapter",
+        "/podrecznik-dla-mieszkanca/wklad-wlasny/",
+        municipality="ruda-slaska",
+    ),
+    PageUnderTest("handbook-variant-print", "/czeladz/podrecznik-dla-urzednika/druk/"),
     PageUnderTest("search", "/szukaj/?q=nabory"),
     PageUnderTest("not-found", "/nie-ma-takiej-strony/", status=404),
 ]
