@@ -291,3 +291,14 @@ def test_model_handbook_page_types_are_not_offered_to_municipalities(network):
         for model in network.a.root_page.specific.creatable_subpage_models()
     ]
     assert HandbookPage in network.home.specific.creatable_subpage_models()
+
+
+def test_editor_opens_the_page_editor_for_a_local_chapter(client, network, handbook):
+    variant = sync.create_variant(handbook, network.a)
+    log_in_as(client, network, "editor_a")
+
+    url = reverse("wagtailadmin_pages:add", args=["handbooks", "handbookchapterpage", variant.pk])
+    status = client.get(reverse("handbooks_admin:variant", args=[variant.pk])).content.decode()
+
+    assert url in status
+    assert client.get(url).status_code == 200
