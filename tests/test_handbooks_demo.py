@@ -68,3 +68,12 @@ def test_handbook_interface_is_translated(client, network):
     assert ">Зміст</h2>" in ukrainian and "Наступний розділ" in ukrainian
     for html in (english, ukrainian):
         assert "Spis treści" not in html and "Następny rozdział" not in html
+
+
+def test_model_process_is_translated(client, network):
+    english = page_text(client, "/en/model-procesu/", host="localhost")
+    ukrainian = page_text(client, "/uk/model-procesu/", host="localhost")
+
+    assert "<h1>Model process of a local initiative</h1>" in english
+    assert "Substantive assessment" in english and "Who acts" in english
+    assert "Оцінювання по суті" in ukrainian
