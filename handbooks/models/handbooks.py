@@ -46,9 +46,7 @@ class HandbookContentsMixin(RoutablePageMixin):
 
     @path("druk/", name="print")
     def print_view(self, request):
-        chapters = list(self.chapters())
         context = self.get_context(request)
-        context["chapters"] = chapters
         context["print_view"] = True
         return TemplateResponse(request, self.print_template, context)
 
