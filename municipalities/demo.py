@@ -77,6 +77,8 @@ def _fill_contact_page(municipality):
 def seed_demo_content(municipalities):
     # Imported here: the calls are built with factory_boy, a dev extra that the production
     # install (which may still run ``ensure_demo_admin``) does not have.
+    from handbooks.demo import seed_demo_variants
+
     from .demo_calls import seed_demo_calls
     from .demo_initiatives import seed_demo_initiatives
 
@@ -94,6 +96,7 @@ def seed_demo_content(municipalities):
     _age_some_statements(municipalities)
     seed_demo_calls(municipalities)
     seed_demo_initiatives(municipalities)
+    seed_demo_variants(municipalities)
 
 
 # A few statements in the demo missed their yearly review, so the dashboards show reminders.

@@ -27,6 +27,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from handbooks.seed import ensure_model_content
 from portal.legal_content import LEGAL_PAGES
 from portal.models import NetworkHomePage
 from portal.taxonomy import seed_task_areas
@@ -221,6 +222,7 @@ def ensure_network():
     network_pages = (CallNetworkIndexPage, GalleryNetworkIndexPage)
     for child in [*home.get_children().type(*network_pages), *legal_pages]:
         ensure_translations(child)
+    ensure_model_content(home)
 
     _ensure_network_admins(home)
     return home

@@ -74,6 +74,9 @@ class NetworkHomePage(PortalPage):
         "portal.EasyReadPage",
         "portal.SignLanguagePage",
         "portal.PrivacyNoticePage",
+        "handbooks.ModelProcessPage",
+        "handbooks.ResolutionPage",
+        "handbooks.HandbookPage",
     ]
 
     class Meta:

@@ -53,11 +53,11 @@ def other_locales():
 
 
 @transaction.atomic
-def ensure_translations(page, locales=None):
+def ensure_translations(page, locales=None, strings=None):
     """Give ``page`` a synced translation in each of ``locales``; returns the translated pages.
 
     Pages that already have a translation are left as they are, so running this twice
-    changes nothing.
+    changes nothing. ``strings`` adds known translations ({language: {Polish: text}}).
     """
     page = page.specific
     locales = other_locales() if locales is None else locales
@@ -71,7 +71,10 @@ def ensure_translations(page, locales=None):
         translation, _created = Translation.objects.get_or_create(
             source=source, target_locale=locale, defaults={"enabled": True}
         )
-        known = KNOWN_STRINGS.get(locale.language_code, {})
+        known = {
+            **KNOWN_STRINGS.get(locale.language_code, {}),
+            **(strings or {}).get(locale.language_code, {}),
+        }
         for segment in segments:
             text = known.get(segment.string.data)
             if text:

@@ -36,6 +36,7 @@ class MunicipalityHomePage(PortalPage):
         "portal.EasyReadPage",
         "portal.SignLanguagePage",
         "portal.PrivacyNoticePage",
+        "handbooks.HandbookVariantPage",
     ]
 
     class Meta:

@@ -1,1 +1,0 @@
-"""Model handbooks (GZM) and municipal variants arrive with the handbooks capability."""

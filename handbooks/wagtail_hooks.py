@@ -1,0 +1,34 @@
+"""The handbooks admin in Wagtail's menu, at /admin/podreczniki/."""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from municipalities.permissions import is_network_admin
+
+from . import admin_urls, sync
+from .admin_panels import HandbooksPanel
+from .admin_views import managed_municipalities
+
+
+@hooks.register("register_admin_urls")
+def register_handbooks_admin_urls():
+    return [path("podreczniki/", include(admin_urls, namespace="handbooks_admin"))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_handbooks_menu_item():
+    return MenuItem(
+        _("Podręczniki gmin"), reverse("handbooks_admin:index"), icon_name="doc-full", order=240
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_handbooks_panel(request, panels):
+    user = request.user
+    network = is_network_admin(user)
+    municipalities = list(managed_municipalities(user))
+    if municipalities:
+        panels.append(HandbooksPanel(sync.network_overview(municipalities), network))
