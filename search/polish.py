@@ -5,15 +5,16 @@ Elasticsearch/OpenSearch with the standard analyser) sees only base forms: the i
 of a page and the words of a query both go through ``normalise``, so "placu zabaw",
 "placów zabaw" and "plac zabaw" meet at ``plac zabawa`` whatever the engine.
 
-The lemmatiser is simplemma (see docs/search.md for how it beat the stemmers). The other
-candidates stay selectable by name for the benchmark (``search.benchmark``).
+The normaliser is simplemma's dictionary lemma, with the Snowball Polish stem for words
+simplemma does not know (see docs/search.md for the measurements against the other
+candidates, which stay selectable by name for the benchmark, ``search.benchmark``).
 """
 
 import re
 from functools import lru_cache
 
 SUPPORTED_LANGUAGES = ("pl", "en", "uk")
-DEFAULT_NORMALISER = "simplemma"
+DEFAULT_NORMALISER = "simplemma+snowball"
 
 WORD = re.compile(r"[^\W_]+")
 
@@ -75,7 +76,22 @@ def _stempel_word(word, language):
     return _stempel()(word) or word
 
 
+@lru_cache(maxsize=200_000)
+def _simplemma_or_stem(word, language):
+    """The dictionary lemma of a known word; the Snowball stem of one simplemma does not know.
+
+    simplemma guesses a lemma for unknown words by rules, and its guesses for two forms of
+    one new word ("pumptrack", "pumptracku") often differ; a stem does not.
+    """
+    import simplemma
+
+    if language == "uk" or simplemma.is_known(word, lang=language):
+        return _simplemma(word, language)
+    return _snowball_word(word, language)
+
+
 NORMALISERS = {
+    "simplemma+snowball": _simplemma_or_stem,
     "simplemma": _simplemma,
     "snowball": _snowball_word,
     "pystempel": _stempel_word,
