@@ -95,9 +95,9 @@ def test_a_promotion_of_another_site_is_not_shown_outside_its_scope(client, netw
     promoted = InitiativePageFactory(parent=gallery(network.b), title="Czeladzki konkurs")
     SearchPromotion.objects.create(query=Query.get("konkurs"), page=promoted, sort_order=0)
 
-    assert "Czeladzki konkurs" not in client.get(
-        "/szukaj/", {"q": "konkurs"}, HTTP_HOST=A_HOST
-    ).text
+    assert (
+        "Czeladzki konkurs" not in client.get("/szukaj/", {"q": "konkurs"}, HTTP_HOST=A_HOST).text
+    )
 
 
 @pytest.mark.parametrize("role", ["editor_a", "moderator_a", "editor_b"])

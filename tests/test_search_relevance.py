@@ -67,4 +67,3 @@ def test_the_issue_examples_rank_their_page_near_the_top(network, corpus, query,
 def test_english_and_ukrainian_words_are_reduced_too():
     assert normalise("playgrounds", "en") == normalise("playground", "en")
     assert normalise("ініціативи", "uk") == normalise("ініціатива", "uk")
-

@@ -111,7 +111,9 @@ def test_snippets_mark_the_matched_words_in_any_form(client, corpus):
 def test_snippets_escape_page_text(client, network):
     gallery = GalleryPage.objects.child_of(network.a.root_page).get()
     InitiativePageFactory(
-        parent=gallery, title="Huśtawka <script>alert(1)</script>", summary="Huśtawka & <b>ławka</b>"
+        parent=gallery,
+        title="Huśtawka <script>alert(1)</script>",
+        summary="Huśtawka & <b>ławka</b>",
     )
 
     html = search(client, A_HOST, q="huśtawki").text
