@@ -46,6 +46,11 @@ PAGES = [
     PageUnderTest("contact", "/kontakt/", municipality="czeladz"),
     PageUnderTest("municipality-statement", "/deklaracja-dostepnosci/", municipality="ruda-slaska"),
     PageUnderTest("search", "/szukaj/?q=nabory"),
+    PageUnderTest("search-municipality", "/szukaj/?q=wniosk%C3%B3w", municipality="ruda-slaska"),
+    PageUnderTest("search-widened", "/szukaj/?q=inicjatywy&zakres=gzm", municipality="czeladz"),
+    PageUnderTest("search-faceted", "/szukaj/?q=inicjatywa&typ=municipalities.callpage"),
+    PageUnderTest("search-no-results", "/szukaj/?q=kosmodrom", municipality="czeladz"),
+    PageUnderTest("search-empty", "/szukaj/"),
     PageUnderTest("not-found", "/nie-ma-takiej-strony/", status=404),
 ]
 
@@ -249,3 +254,22 @@ def test_the_initiative_map_is_drawn_and_keeps_the_list(page, portal):
     assert markers >= 1
     assert page.locator("main li a[href*='/zrealizowane-inicjatywy/']").count() >= markers
     assert_no_violations(page)
+
+
+def test_search_box_suggests_pages_and_passes_axe_while_open(page, portal):
+    page.goto(portal.url("/", "ruda-slaska"))
+    box = page.locator("#site-search-q")
+    assert box.get_attribute("role") == "combobox"
+
+    box.fill("nab")
+    page.wait_for_selector(".site-search [role=option]")
+    assert box.get_attribute("aria-expanded") == "true"
+    assert_no_violations(page)
+
+    page.keyboard.press("ArrowDown")
+    option = page.locator(".site-search [role=option][aria-selected=true]")
+    assert box.get_attribute("aria-activedescendant") == option.get_attribute("id")
+    title = option.inner_text()
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == title
