@@ -174,3 +174,30 @@ def test_suggestions_answer_odd_queries(client, network, query):
 
     assert response.status_code == 200
     assert "results" in response.json()
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "query"),
+    [
+        ("en", "Community gardens by the school", "community garden"),
+        ("uk", "Ініціативи місцевої громади", "ініціатива громади"),
+    ],
+)
+def test_english_and_ukrainian_pages_are_found_in_their_language(
+    client, network, language, title, query
+):
+    from portal.translation import ensure_translations
+
+    page = InitiativePageFactory(
+        parent=GalleryPage.objects.child_of(network.a.root_page).get(), title="Ogród przy szkole"
+    )
+    translated = next(
+        other for other in ensure_translations(page) if other.locale.language_code == language
+    ).specific
+    translated.title = title
+    translated.save_revision().publish()
+
+    response = client.get(f"/{language}/szukaj/", {"q": query}, HTTP_HOST=A_HOST)
+
+    assert titles(response) == [title]
+    assert titles(search(client, A_HOST, q="ogrodu przy szkole")) == ["Ogród przy szkole"]
