@@ -177,3 +177,39 @@ def test_fallback_search_answers_from_the_database_with_a_notice(client, network
     suggestions = client.get("/szukaj/podpowiedzi/", {"q": "most"}, HTTP_HOST=A_HOST)
     assert suggestions.status_code == 200
     assert suggestions.json()["results"][0]["title"] == "Mostek nad potokiem"
+
+
+@pytest.mark.parametrize(
+    ("environment", "expected"),
+    [
+        ({}, {"default": "wagtail.search.backends.database"}),
+        (
+            {"SEARCH_URL": "https://search.example.org:9200", "SEARCH_ENGINE": "elasticsearch9"},
+            {
+                "default": "wagtail.search.backends.elasticsearch9",
+                "database": "wagtail.search.backends.database",
+            },
+        ),
+    ],
+)
+def test_the_backend_is_chosen_by_environment(environment, expected):
+    import json
+    import subprocess
+    import sys
+
+    script = (
+        "import json, os; os.environ['DJANGO_SETTINGS_MODULE'] = 'portal.settings.dev'; "
+        "from django.conf import settings; "
+        "print(json.dumps(settings.WAGTAILSEARCH_BACKENDS))"
+    )
+    env = {key: value for key, value in os.environ.items() if not key.startswith("SEARCH_")}
+    result = subprocess.run(  # noqa: S603 - our own interpreter and a fixed script
+        [sys.executable, "-c", script], env={**env, **environment},
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    backends = json.loads(result.stdout)
+
+    assert {name: config["BACKEND"] for name, config in backends.items()} == expected
+    assert backends.get("database", backends["default"]).get("SEARCH_CONFIG") == "simple"
+    if "database" in backends:
+        assert backends["default"]["URLS"] == ["https://search.example.org:9200"]

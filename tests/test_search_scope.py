@@ -151,9 +151,17 @@ def test_a_page_missing_one_word_is_offered_with_a_notice(client, corpus):
     assert "Żadna strona nie zawiera wszystkich szukanych słów" in response.text
 
 
-def test_search_page_query_count_is_bounded(client, corpus, django_assert_max_num_queries):
+def test_search_page_query_count_does_not_grow_with_results(
+    client, corpus, network, django_assert_max_num_queries
+):
     with django_assert_max_num_queries(40):
-        search(client, NETWORK, q="warsztatach")
+        search(client, NETWORK, q="warsztatach")  # 4 results of 2 types
+    gallery = GalleryPage.objects.child_of(network.b.root_page).get()
+    for number in range(12):
+        InitiativePageFactory(parent=gallery, title=f"Warsztaty numer {number}")
+    with django_assert_max_num_queries(40):
+        response = search(client, NETWORK, q="warsztatach")  # 16 results, 10 shown
+    assert len(titles(response)) == 10
 
 
 def test_suggestions_offer_titles_of_the_current_site(client, corpus):
