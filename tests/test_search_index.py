@@ -117,3 +117,17 @@ def test_network_admins_manage_promotions(client, network):
 
     assert client.get(reverse("wagtailsearchpromotions:index")).status_code == 200
     assert client.get(reverse("wagtailsearchpromotions:add")).status_code == 200
+
+
+def test_admins_see_query_statistics(client, network):
+    from municipalities.factories import UserFactory
+
+    client.get("/szukaj/", {"q": "Plac zabaw"}, HTTP_HOST=A_HOST)
+    client.get("/szukaj/", {"q": "plac  zabaw"}, HTTP_HOST=A_HOST)
+    login(client, UserFactory(username="superuser-gzm", is_superuser=True, is_staff=True))
+
+    response = client.get(reverse("wagtailsearchpromotions:search_terms"))
+
+    assert response.status_code == 200
+    assert "plac zabaw" in response.text
+    assert Query.get("plac zabaw").hits == 2
