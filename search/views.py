@@ -198,12 +198,14 @@ def suggestions(request):
     words = plain_words(_query(request))
     scope = Scope(request)
     items = []
+    fallback = False
     if words:
         found = ranked_ids(scope.pages(), words, limit=SUGGESTIONS, method="autocomplete")
+        fallback = found.fallback
         pages = Page.objects.filter(pk__in=found.ids).in_bulk()
         items = [
             {"title": pages[pk].title, "url": pages[pk].get_url(request)}
             for pk in found.ids
             if pk in pages
         ]
-    return JsonResponse({"query": words, "results": items})
+    return JsonResponse({"query": words, "results": items, "fallback": fallback})

@@ -123,6 +123,10 @@ def test_engine_scope_facets_and_snippets(client, engine):
     response, found = titles(client, A_HOST, "placów zabaw")
     assert "<mark>Plac</mark> <mark>zabaw</mark> na Bykowinie" in response.text
 
+    suggestions = client.get("/szukaj/podpowiedzi/", {"q": "plac za"}, HTTP_HOST=A_HOST).json()
+    assert suggestions["fallback"] is False
+    assert suggestions["results"][0]["title"] == "Plac zabaw na Bykowinie"
+
 
 @pytest.mark.parametrize("engine", [EMULATOR, REAL], indirect=True)
 @pytest.mark.parametrize(
@@ -177,6 +181,7 @@ def test_fallback_search_answers_from_the_database_with_a_notice(client, network
     suggestions = client.get("/szukaj/podpowiedzi/", {"q": "most"}, HTTP_HOST=A_HOST)
     assert suggestions.status_code == 200
     assert suggestions.json()["results"][0]["title"] == "Mostek nad potokiem"
+    assert suggestions.json()["fallback"] is True
 
 
 @pytest.mark.parametrize(
