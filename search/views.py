@@ -6,9 +6,11 @@ site always searches. Queries are reduced to plain words and then to base forms
 (search/polish.py) before any backend sees them.
 """
 
+import logging
 from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import DatabaseError, transaction
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -25,6 +27,8 @@ from . import results as search_results
 from .backend import ranked_ids
 from .polish import language_of
 from .query import MAX_QUERY_LENGTH, find, plain_words
+
+logger = logging.getLogger(__name__)
 
 PER_PAGE = 10
 SUGGESTIONS = 8
@@ -97,7 +101,12 @@ def _chrome(request, scope, params):
 def _promotions(query, scope_pages):
     """Promoted pages (within the scope) and links for this query; the query's hit is counted."""
     record = Query.get(query)
-    record.add_hit()
+    try:
+        with transaction.atomic():
+            record.add_hit()
+    except DatabaseError:
+        # A statistic is not worth a failed search (e.g. SQLite busy with another writer).
+        logger.warning("Could not count a hit for the query %r.", query)
     picks = list(record.editors_picks.select_related("page").order_by("sort_order"))
     in_scope = set(
         scope_pages.filter(pk__in=[pick.page_id for pick in picks if pick.page_id]).values_list(
