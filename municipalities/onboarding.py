@@ -117,6 +117,10 @@ NETWORK_ADMIN_PERMISSIONS = [
     ("auth", "add_user"),
     ("auth", "change_user"),
     ("auth", "delete_user"),
+    # Promoted search results are network-wide: only GZM's admins may manage them.
+    ("wagtailsearchpromotions", "add_searchpromotion"),
+    ("wagtailsearchpromotions", "change_searchpromotion"),
+    ("wagtailsearchpromotions", "delete_searchpromotion"),
 ]
 
 

@@ -24,6 +24,18 @@ class PortalPage(Page):
     class Meta:
         abstract = True
 
+    @classmethod
+    def get_search_fields(cls):
+        # Every page type is searchable in base forms (Polish morphology), see search/indexing.py.
+        from search.indexing import portal_search_fields
+
+        return portal_search_fields(super().get_search_fields())
+
+    def search_normalised_text(self):
+        from search.indexing import normalised_text
+
+        return normalised_text(self)
+
     @cached_property
     def municipality_home(self):
         """The municipality home this page sits under (itself included), or None on the network."""

@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("szukaj/", search_views.search, name="search"),
     path("zgoda-cookies/", consent.cookie_consent, name="cookie_consent"),
     path("ustawienia-cookies/", consent.cookie_settings_view, name="cookie_settings"),
+    path("szukaj/podpowiedzi/", search_views.suggestions, name="search_suggestions"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,45 +1,220 @@
-"""Site search. Polish morphology, facets and the network-wide scope arrive with the search work;
-for now the view searches live pages of the current subsite in the current language."""
+"""The search page and the search box's suggestions.
 
-import re
+On a municipality's site the search covers that municipality's pages in the current
+language; ``zakres=gzm`` widens it to the whole network, which is what the network's own
+site always searches. Queries are reduced to plain words and then to base forms
+(search/polish.py) before any backend sees them.
+"""
+
+import logging
+from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import DatabaseError, transaction
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import translation
+from django.views.decorators.http import require_GET
 
+from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page, Site
 
-MAX_QUERY_LENGTH = 200
-NOT_A_WORD = re.compile(r"[^\w\s]+")
+from portal.chrome import LANGUAGE_NAMES, LanguageLink, build_chrome
+from portal.models import NetworkHomePage
+
+from . import results as search_results
+from .backend import ranked_ids
+from .polish import language_of
+from .query import MAX_QUERY_LENGTH, find, plain_words
+
+logger = logging.getLogger(__name__)
+
+PER_PAGE = 10
+SUGGESTIONS = 8
+WIDE_SCOPE = "gzm"
+FACET_PARAMS = ("typ", "gmina", "rok")
 
 
-def plain_words(raw):
-    """The words of a query, without characters or operators a search engine would parse."""
-    return " ".join(NOT_A_WORD.sub(" ", raw[: MAX_QUERY_LENGTH * 2]).lower().split())[
-        :MAX_QUERY_LENGTH
+def _query(request):
+    return request.GET.get("q", "")[: MAX_QUERY_LENGTH * 2].strip()[:MAX_QUERY_LENGTH]
+
+
+def _param(request, name, length=80):
+    return request.GET.get(name, "")[:length].strip()
+
+
+class Scope:
+    """Where a search looks: the current site's subtree, or the whole network."""
+
+    def __init__(self, request):
+        self.site = Site.find_for_request(request)
+        self.locale = Locale.get_active()
+        root = self.site.root_page.specific if self.site else None
+        self.network = (
+            NetworkHomePage.objects.filter(locale=self.locale).first()
+            or NetworkHomePage.objects.first()
+        )
+        network_root = self.network or root
+        self.is_network_site = root is None or (
+            network_root is not None and root.translation_key == network_root.translation_key
+        )
+        self.widened = not self.is_network_site and request.GET.get("zakres") == WIDE_SCOPE
+        self.home = root.localized if root else None
+        self.municipality = getattr(self.home, "municipality", None)
+        self.root = network_root.localized if (self.widened and network_root) else self.home
+
+    def pages(self):
+        if self.root is None:
+            return Page.objects.none()
+        return (
+            Page.objects.live()
+            .public()
+            .descendant_of(self.root, inclusive=True)
+            .filter(locale=self.locale)
+        )
+
+
+def _search_url(language, params):
+    with translation.override(language):
+        path = reverse("search")
+    query = urlencode({key: value for key, value in params.items() if value})
+    return f"{path}?{query}" if query else path
+
+
+def _chrome(request, scope, params):
+    if scope.home is None:
+        return None
+    chrome = build_chrome(scope.home, request)
+    current = translation.get_language()
+    chrome.languages = [
+        LanguageLink(code, LANGUAGE_NAMES[code], _search_url(code, params), code == current)
+        for code in LANGUAGE_NAMES
+    ]
+    chrome.canonical_url = request.build_absolute_uri(_search_url(current, params))
+    chrome.alternates = [
+        (code, request.build_absolute_uri(_search_url(code, params))) for code in LANGUAGE_NAMES
+    ]
+    return chrome
+
+
+def _promotions(query, scope_pages):
+    """Promoted pages (within the scope) and links for this query; the query's hit is counted."""
+    record = Query.get(query)
+    try:
+        with transaction.atomic():
+            record.add_hit()
+    except DatabaseError:
+        # A statistic is not worth a failed search (e.g. SQLite busy with another writer).
+        logger.warning("Could not count a hit for the query %r.", query)
+    picks = list(record.editors_picks.select_related("page").order_by("sort_order"))
+    in_scope = set(
+        scope_pages.filter(pk__in=[pick.page_id for pick in picks if pick.page_id]).values_list(
+            "pk", flat=True
+        )
+    )
+    return [
+        pick
+        for pick in picks
+        if (pick.page_id and pick.page_id in in_scope)
+        or (not pick.page_id and pick.external_link_url)
     ]
 
 
-def search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    words = plain_words(query)
-    site = Site.find_for_request(request)
-    results = Page.objects.none()
-    if words and site:
-        root = site.root_page.localized
-        results = (
-            Page.objects.live()
-            .public()
-            .descendant_of(root, inclusive=True)
-            .filter(locale=Locale.get_active())
-            .search(words)
-        )
-    paginator = Paginator(results, 10)
+def _link_facets(facets, get):
+    """Give every facet item the address that selects it (or, when selected, drops it)."""
+    params = {key: get.get(key, "") for key in ("q", "zakres", *FACET_PARAMS)}
+    for name, items in (
+        ("typ", facets.kinds),
+        ("gmina", facets.municipalities),
+        ("rok", facets.years),
+    ):
+        for item in items:
+            chosen = {**params, name: "" if item.selected else item.value}
+            item.url = "?" + urlencode({key: value for key, value in chosen.items() if value})
+
+
+def _page_number(request, paginator):
     try:
-        page = paginator.page(request.GET.get("page", 1))
+        return paginator.page(request.GET.get("page", 1))
     except PageNotAnInteger:
-        page = paginator.page(1)
+        return paginator.page(1)
     except EmptyPage:
-        page = paginator.page(paginator.num_pages)
-    return TemplateResponse(
-        request, "search/search.html", {"search_query": query, "search_results": page}
+        return paginator.page(paginator.num_pages)
+
+
+@require_GET
+def search(request):
+    query = _query(request)
+    words = plain_words(query)
+    language = language_of(translation.get_language())
+    scope = Scope(request)
+    selection = {name: _param(request, name) for name in FACET_PARAMS}
+    scope_pages = scope.pages()
+    found = find(scope_pages, words, language)
+    terms = found.terms
+    described = search_results.describe(found.ids)
+    promotions = _promotions(words, scope_pages) if terms else []
+    hits, facets = search_results.facet_and_filter(
+        described, kind=selection["typ"], municipality=selection["gmina"], year=selection["rok"]
     )
+    _link_facets(facets, request.GET)
+    promoted_ids = {pick.page_id for pick in promotions if pick.page_id}
+    hits = [hit for hit in hits if hit.pk not in promoted_ids]
+
+    paginator = Paginator(hits, PER_PAGE)
+    current = _page_number(request, paginator)
+    pages = {
+        page.pk: page for page in Page.objects.filter(pk__in=[hit.pk for hit in current]).specific()
+    }
+    entries = [
+        {
+            "page": pages[hit.pk],
+            "hit": hit,
+            "title": search_results.title_marked(pages[hit.pk], terms, language),
+            "snippet": search_results.snippet(pages[hit.pk], terms, language),
+            "kind": search_results.kind_label(hit.kind),
+        }
+        for hit in current
+        if hit.pk in pages
+    ]
+
+    base_params = {"q": query, "zakres": WIDE_SCOPE if scope.widened else ""}
+    chrome_params = {**base_params, **selection}
+    context = {
+        "search_query": query,
+        "search_results": current,
+        "page_range": paginator.get_elided_page_range(current.number, on_each_side=2, on_ends=1),
+        "entries": entries,
+        "promotions": promotions if current.number == 1 else [],
+        "facets": facets,
+        "selection": selection,
+        "scope": scope,
+        "any_word": found.any_word,
+        "fallback": found.fallback,
+        "base_params": base_params,
+        "chrome": _chrome(request, scope, chrome_params),
+        "widen_url": _search_url(translation.get_language(), {"q": query, "zakres": WIDE_SCOPE}),
+        "narrow_url": _search_url(translation.get_language(), {"q": query}),
+        "page_query": urlencode({k: v for k, v in chrome_params.items() if v}),
+    }
+    return TemplateResponse(request, "search/search.html", context)
+
+
+@require_GET
+def suggestions(request):
+    """Titles and addresses of up to eight pages whose title starts like the query (JSON)."""
+    words = plain_words(_query(request))
+    scope = Scope(request)
+    items = []
+    fallback = False
+    if words:
+        found = ranked_ids(scope.pages(), words, limit=SUGGESTIONS, method="autocomplete")
+        fallback = found.fallback
+        pages = Page.objects.filter(pk__in=found.ids).in_bulk()
+        items = [
+            {"title": pages[pk].title, "url": pages[pk].get_url(request)}
+            for pk in found.ids
+            if pk in pages
+        ]
+    return JsonResponse({"query": words, "results": items, "fallback": fallback})

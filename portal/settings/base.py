@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -144,9 +145,30 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = True
 
-WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+# Search (docs/search.md). Without SEARCH_URL the database backend serves search (SQLite FTS5,
+# PostgreSQL full text with the "simple" configuration: Polish base forms come from the
+# application). With SEARCH_URL, Elasticsearch or OpenSearch (SEARCH_ENGINE names Wagtail's
+# backend) serves it and the database backend stays indexed as the fallback.
+SEARCH_URL = env.text("SEARCH_URL", "")
+SEARCH_ENGINE = env.text("SEARCH_ENGINE", "opensearch3")
+SEARCH_INDEX_PREFIX = env.text("SEARCH_INDEX_PREFIX", "gzm_")
+SEARCH_TIMEOUT = env.integer("SEARCH_TIMEOUT", 5)
+DATABASE_SEARCH_BACKEND = {
+    "BACKEND": "wagtail.search.backends.database",
+    "SEARCH_CONFIG": "simple",
 }
+WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}
+if SEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": f"wagtail.search.backends.{SEARCH_ENGINE}",
+            "URLS": [SEARCH_URL],
+            "INDEX_PREFIX": SEARCH_INDEX_PREFIX,
+            "TIMEOUT": SEARCH_TIMEOUT,
+            "OPTIONS": {"max_retries": 0},
+        },
+        "database": DATABASE_SEARCH_BACKEND,
+    }
 
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},

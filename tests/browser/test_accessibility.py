@@ -65,6 +65,11 @@ PAGES = [
     PageUnderTest("handbook-variant-print", "/czeladz/podrecznik-dla-urzednika/druk/"),
     PageUnderTest("search", "/szukaj/?q=nabory"),
     PageUnderTest("cookie-settings", "/ustawienia-cookies/"),
+    PageUnderTest("search-municipality", "/szukaj/?q=wniosk%C3%B3w", municipality="ruda-slaska"),
+    PageUnderTest("search-widened", "/szukaj/?q=inicjatywy&zakres=gzm", municipality="czeladz"),
+    PageUnderTest("search-faceted", "/szukaj/?q=inicjatywa&typ=municipalities.callpage"),
+    PageUnderTest("search-no-results", "/szukaj/?q=kosmodrom", municipality="czeladz"),
+    PageUnderTest("search-empty", "/szukaj/"),
     PageUnderTest("not-found", "/nie-ma-takiej-strony/", status=404),
 ]
 
@@ -143,7 +148,15 @@ FOCUSED = """() => {
 
 # Every page type that answers 200 is walked with the keyboard; each but the views outside
 # the page tree (search, cookie settings) has the main menu and the language switcher.
-VIEWS = {"search", "cookie-settings"}
+VIEWS = {
+    "search",
+    "search-municipality",
+    "search-widened",
+    "search-faceted",
+    "search-no-results",
+    "search-empty",
+    "cookie-settings",
+}
 KEYBOARD_PAGES = [
     pytest.param(page_under_test, id=page_under_test.name)
     for page_under_test in PAGES
@@ -297,3 +310,22 @@ def test_the_initiative_map_is_drawn_and_keeps_the_list(page, portal):
     assert markers >= 1
     assert page.locator("main li a[href*='/zrealizowane-inicjatywy/']").count() >= markers
     assert_no_violations(page)
+
+
+def test_search_box_suggests_pages_and_passes_axe_while_open(page, portal):
+    page.goto(portal.url("/", "ruda-slaska"))
+    box = page.locator("#site-search-q")
+    assert box.get_attribute("role") == "combobox"
+
+    box.fill("nab")
+    page.wait_for_selector(".site-search [role=option]")
+    assert box.get_attribute("aria-expanded") == "true"
+    assert_no_violations(page)
+
+    page.keyboard.press("ArrowDown")
+    option = page.locator(".site-search [role=option][aria-selected=true]")
+    assert box.get_attribute("aria-activedescendant") == option.get_attribute("id")
+    title = option.inner_text()
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == title

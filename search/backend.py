@@ -1,0 +1,107 @@
+"""The search engine and its fallback.
+
+With ``SEARCH_URL`` set, Elasticsearch/OpenSearch is the ``default`` backend and the
+database backend (``database``) is indexed beside it. When the engine cannot answer (down,
+unreachable, timing out, refusing the query), the query runs again on the database backend
+and the caller learns that it did, so the page can say the search is in a simpler mode.
+Indexing errors of the engine never stop a publish: Wagtail catches and logs them for
+backends with an external service.
+"""
+
+import logging
+from dataclasses import dataclass, field
+
+from django.conf import settings
+
+from wagtail.search.backends import get_search_backend
+
+logger = logging.getLogger(__name__)
+
+FALLBACK_BACKEND = "database"
+
+
+def engine_configured():
+    return FALLBACK_BACKEND in settings.WAGTAILSEARCH_BACKENDS
+
+
+def _backends():
+    """(name, backend) pairs in the order they are tried."""
+    names = ["default"]
+    if engine_configured():
+        names.append(FALLBACK_BACKEND)
+    return [(name, get_search_backend(name)) for name in names]
+
+
+@dataclass
+class Hits:
+    """The ranked ids of the pages a query found, and whether the fallback answered."""
+
+    ids: list = field(default_factory=list)
+    fallback: bool = False
+
+
+def _sqlite_ranked(backend, terms, queryset, operator, limit):
+    """Wagtail's SQLite backend, ranked in one pass.
+
+    The stock compiler scores each candidate page with a correlated subquery that runs the
+    full-text match again, which takes seconds once thousands of pages match. Here the
+    matches are scored once, in the same way (BM25 over title and body), and the ranked ids
+    are then kept if they fall in the scope.
+    """
+    from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
+    from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
+    from modelsearch.utils import get_descendants_content_types_pks
+
+    compiler = backend.query_compiler_class(queryset, terms, operator=operator)
+    search_query = compiler.build_search_query(normalize(compiler.query), config=None)
+    rank = compiler._build_rank_expression(compiler.get_search_vectors(), None)
+    ranked = (
+        SQLiteFTSIndexEntry.objects.filter(
+            MatchExpression(compiler.FTS_TABLE_FIELDS, search_query),
+            index_entry__content_type__in=get_descendants_content_types_pks(queryset.model),
+        )
+        .annotate(score=rank)
+        .order_by("score", "-index_entry_id")
+        .values_list("index_entry__object_id", flat=True)
+    )
+    in_scope = set(queryset.values_list("pk", flat=True))
+    ids = []
+    for object_id in ranked.iterator():
+        pk = int(object_id)
+        if pk in in_scope:
+            ids.append(pk)
+            if len(ids) == limit:
+                break
+    return ids
+
+
+def _ask(backend, method, terms, queryset, operator, limit):
+    # By name: the SQLite module cannot even be imported on other databases.
+    if method == "search" and type(backend).__name__ == "SQLiteSearchBackend":
+        return _sqlite_ranked(backend, terms, queryset, operator, limit)
+    if method == "autocomplete":
+        results = backend.autocomplete(terms, queryset)
+    else:
+        results = backend.search(terms, queryset, operator=operator)
+    return [page.pk for page in results[:limit]]
+
+
+def ranked_ids(queryset, terms, *, operator="and", limit=500, method="search"):
+    """Ids of the pages of ``queryset`` matching ``terms`` (base forms), best first."""
+    if not terms:
+        return Hits()
+    backends = _backends()
+    for position, (name, backend) in enumerate(backends):
+        is_last = position == len(backends) - 1
+        try:
+            return Hits(
+                ids=_ask(backend, method, terms, queryset, operator, limit),
+                fallback=position > 0,
+            )
+        except Exception:
+            if is_last:
+                raise
+            # The engine is an external service: whatever went wrong there, the database
+            # can still answer. The log tells the administrator what it was.
+            logger.warning("Search backend %r failed; using the database backend.", name)
+    return Hits()  # pragma: no cover - the loop returns or raises

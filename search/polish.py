@@ -1,0 +1,131 @@
+"""Polish (and English, Ukrainian) morphology for search, done in the application.
+
+Every backend (SQLite FTS5, PostgreSQL full text with the ``simple`` configuration,
+Elasticsearch/OpenSearch with the standard analyser) sees only base forms: the indexed text
+of a page and the words of a query both go through ``normalise``, so "placu zabaw",
+"placów zabaw" and "plac zabaw" meet at ``plac zabawa`` whatever the engine.
+
+The normaliser is simplemma's dictionary lemma, with the Snowball Polish stem for words
+simplemma does not know (see docs/search.md for the measurements against the other
+candidates, which stay selectable by name for the benchmark, ``search.benchmark``).
+"""
+
+import re
+from functools import lru_cache
+
+SUPPORTED_LANGUAGES = ("pl", "en", "uk")
+DEFAULT_NORMALISER = "simplemma+snowball"
+
+WORD = re.compile(r"[^\W_]+")
+
+# Function words that carry no meaning for a search; a query keeps only the rest, so that
+# "plac zabaw w Rudzie" does not ask every page to contain "w".
+_STOP_WORDS = {
+    "pl": """a aby albo ale ani bo by być czy dla do gdy i ich jak jako jest już lub na nad nie
+        o od oraz po pod przez przy się są ta tak te to tu w we z za ze że""",
+    "en": """a an and are as at be by for from how in is it of on or that the to with""",
+    "uk": """а в з і й на не по та у що як до від для""",
+}
+STOP_WORDS = {language: frozenset(text.split()) for language, text in _STOP_WORDS.items()}
+
+
+def words(text):
+    """The words of a text, lowercased; everything that is not a letter or digit separates."""
+    return WORD.findall(text.lower())
+
+
+@lru_cache(maxsize=200_000)
+def _simplemma(word, language):
+    import simplemma
+
+    return simplemma.lemmatize(word, lang=language).lower()
+
+
+@lru_cache(maxsize=1)
+def _snowball():
+    import snowballstemmer
+
+    return {
+        "pl": snowballstemmer.stemmer("polish"),
+        "en": snowballstemmer.stemmer("english"),
+        "uk": snowballstemmer.stemmer("russian"),  # no Ukrainian stemmer: closest available
+    }
+
+
+@lru_cache(maxsize=200_000)
+def _snowball_word(word, language):
+    return _snowball()[language].stemWord(word)
+
+
+@lru_cache(maxsize=1)
+def _stempel():
+    import contextlib
+    import io
+
+    from pystempel import Stemmer
+
+    # Loading the stemming table reports its progress on stderr; nobody needs to see it.
+    with contextlib.redirect_stderr(io.StringIO()):
+        return Stemmer.default()
+
+
+@lru_cache(maxsize=200_000)
+def _stempel_word(word, language):
+    if language != "pl":
+        return word
+    return _stempel()(word) or word
+
+
+@lru_cache(maxsize=200_000)
+def _simplemma_or_stem(word, language):
+    """The dictionary lemma of a known word; the Snowball stem of one simplemma does not know.
+
+    simplemma guesses a lemma for unknown words by rules, and its guesses for two forms of
+    one new word ("pumptrack", "pumptracku") often differ; a stem does not.
+    """
+    import simplemma
+
+    if language == "uk" or simplemma.is_known(word, lang=language):
+        return _simplemma(word, language)
+    return _snowball_word(word, language)
+
+
+NORMALISERS = {
+    "simplemma+snowball": _simplemma_or_stem,
+    "simplemma": _simplemma,
+    "snowball": _snowball_word,
+    "pystempel": _stempel_word,
+    "none": lambda word, language: word,
+}
+
+_active = {"name": DEFAULT_NORMALISER}
+
+
+def active_normaliser():
+    return _active["name"]
+
+
+def use_normaliser(name):
+    """Switch the normaliser (the benchmark compares them); returns the previous one."""
+    if name not in NORMALISERS:
+        raise ValueError(f"Unknown normaliser {name!r}; choose from {sorted(NORMALISERS)}.")
+    previous, _active["name"] = _active["name"], name
+    return previous
+
+
+def language_of(code):
+    code = (code or "pl").split("-")[0].lower()
+    return code if code in SUPPORTED_LANGUAGES else "pl"
+
+
+def base_forms(text, language="pl"):
+    """The base form of every meaningful word of ``text``, in order (duplicates kept)."""
+    language = language_of(language)
+    stop_words = STOP_WORDS[language]
+    form = NORMALISERS[_active["name"]]
+    return [form(word, language) for word in words(text) if word not in stop_words]
+
+
+def normalise(text, language="pl"):
+    """``text`` with every word replaced by its base form, as one space-separated string."""
+    return " ".join(base_forms(text, language))

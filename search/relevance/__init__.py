@@ -1,0 +1,92 @@
+"""The relevance set: realistic Polish pages and inflected queries with the pages they must find.
+
+``pages.csv`` holds calls, initiatives and contact pages of two municipalities (``a`` and
+``b``); ``queries.csv`` holds queries in inflected forms, each with the keys of the pages
+that must appear in its top 10. Tests (tests/test_search_relevance.py) and the benchmark
+(search/benchmark.py) build the pages with the project's factories and measure recall@10.
+"""
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+TOP = 10
+
+
+@dataclass(frozen=True)
+class RelevanceQuery:
+    query: str
+    expected: tuple
+
+
+def load_pages():
+    with open(HERE / "pages.csv", encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def load_queries():
+    with open(HERE / "queries.csv", encoding="utf-8", newline="") as handle:
+        return [
+            RelevanceQuery(row["query"], tuple(row["expected"].split()))
+            for row in csv.DictReader(handle)
+        ]
+
+
+def build_pages(municipalities):
+    """Create the relevance pages; ``municipalities`` maps "a"/"b" to Municipality objects.
+
+    Returns {key: page id}. Needs the dev extra (factories).
+    """
+    from wagtail.rich_text import RichText
+
+    from municipalities.factories import CallPageFactory, InitiativePageFactory
+    from municipalities.models import CallIndexPage, ContactPage, GalleryPage
+
+    ids = {}
+    for row in load_pages():
+        municipality = municipalities[row["municipality"]]
+        home = municipality.root_page
+        if row["kind"] == "contact":
+            contact = ContactPage.objects.child_of(home).get()
+            contact.intro = f"<p>{row['text']}</p>"
+            contact.save_revision().publish()
+            ids[row["key"]] = contact.pk
+            continue
+        fields = {
+            "title": row["title"],
+            "slug": row["key"],
+            "summary": row["summary"],
+            "year": int(row["year"]),
+        }
+        if row["kind"] == "call":
+            parent = CallIndexPage.objects.child_of(home).get()
+            page = CallPageFactory(parent=parent, how_to_apply=f"<p>{row['text']}</p>", **fields)
+        else:
+            parent = GalleryPage.objects.child_of(home).get()
+            page = InitiativePageFactory(
+                parent=parent,
+                body=[("paragraph", RichText(f"<p>{row['text']}</p>"))],
+                **fields,
+            )
+        ids[row["key"]] = page.pk
+    return ids
+
+
+def recall_at_10(search, ids, queries=None):
+    """Share of expected (query, page) pairs found in the top 10; and the misses.
+
+    ``search(query)`` returns ranked page ids.
+    """
+    queries = queries or load_queries()
+    found = total = 0
+    misses = []
+    for item in queries:
+        top = set(search(item.query)[:TOP])
+        for key in item.expected:
+            total += 1
+            if ids[key] in top:
+                found += 1
+            else:
+                misses.append((item.query, key))
+    return (found / total if total else 0.0), misses

@@ -1,0 +1,69 @@
+"""Polish morphology end to end: inflected queries find their pages on this database.
+
+CI runs the suite on SQLite and on PostgreSQL, so the recall figure below is asserted on
+both database backends (Wagtail's SQLite FTS5 and PostgreSQL full-text backends).
+"""
+
+from django.db import connection
+
+from wagtail.models import Page
+
+import pytest
+
+from search.polish import normalise
+from search.query import find
+from search.relevance import build_pages, load_queries, recall_at_10
+
+pytestmark = pytest.mark.django_db
+
+REQUIRED_RECALL = 0.95
+
+
+@pytest.fixture
+def corpus(network):
+    return build_pages({"a": network.a, "b": network.b})
+
+
+def network_search(network):
+    pages = Page.objects.live().descendant_of(network.home, inclusive=True)
+    return lambda query: find(pages, query, "pl").ids
+
+
+def test_the_relevance_set_has_at_least_thirty_inflected_queries():
+    queries = load_queries()
+    assert len(queries) >= 30
+    assert all(item.expected for item in queries)
+
+
+@pytest.mark.parametrize(
+    ("inflected", "base"),
+    [
+        ("placu zabaw", "plac zabaw"),
+        ("placów zabaw", "plac zabaw"),
+        ("inicjatywy lokalnej", "inicjatywa lokalna"),
+        ("wniosków", "wniosek"),
+    ],
+)
+def test_inflected_forms_meet_at_one_base_form(inflected, base):
+    assert normalise(inflected) == normalise(base)
+
+
+def test_recall_at_10_on_this_database(network, corpus):
+    recall, misses = recall_at_10(network_search(network), corpus)
+
+    print(f"recall@10 on {connection.vendor}: {recall:.3f}; misses: {misses}")  # noqa: T201
+    assert recall >= REQUIRED_RECALL, misses
+
+
+@pytest.mark.parametrize(
+    ("query", "key"),
+    [("placu zabaw", "plac-zabaw-bykowina"), ("inicjatywy lokalnej", "nabor-2024-ruda")],
+)
+def test_the_issue_examples_rank_their_page_near_the_top(network, corpus, query, key):
+    ids = network_search(network)(query)
+    assert corpus[key] in ids[:5]
+
+
+def test_english_and_ukrainian_words_are_reduced_too():
+    assert normalise("playgrounds", "en") == normalise("playground", "en")
+    assert normalise("ініціативи", "uk") == normalise("ініціатива", "uk")
