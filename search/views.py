@@ -67,12 +67,18 @@ class Scope:
     def pages(self):
         if self.root is None:
             return Page.objects.none()
-        return (
+        pages = (
             Page.objects.live()
             .public()
             .descendant_of(self.root, inclusive=True)
             .filter(locale=self.locale)
         )
+        if self.is_network_site or self.widened:
+            # Across the network a municipality's unchanged handbook chapter (an alias of
+            # GZM's model chapter) would repeat the model once per municipality: the model
+            # stands for them all. Chapters a municipality customised are its own and stay.
+            pages = pages.filter(alias_of__isnull=True)
+        return pages
 
 
 def _search_url(language, params):
