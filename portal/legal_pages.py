@@ -46,6 +46,14 @@ class LegalPage(PortalPage):
     class Meta:
         abstract = True
 
+    def search_normalised_text(self):
+        """Found by their title only: the same legal text stands on every site of the
+        network, and its words ("wniosek", "plac zabaw" in the easy-to-read example) would
+        otherwise crowd the calls and initiatives residents look for."""
+        from search.polish import normalise
+
+        return normalise(self.title, self.locale.language_code if self.locale_id else "pl")
+
     @cached_property
     def site_root(self):
         """The home this page belongs to: the municipality's, or the network's."""

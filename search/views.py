@@ -67,18 +67,23 @@ class Scope:
     def pages(self):
         if self.root is None:
             return Page.objects.none()
-        pages = (
+        return (
             Page.objects.live()
             .public()
             .descendant_of(self.root, inclusive=True)
             .filter(locale=self.locale)
         )
-        if self.is_network_site or self.widened:
-            # Across the network a municipality's unchanged handbook chapter (an alias of
-            # GZM's model chapter) would repeat the model once per municipality: the model
-            # stands for them all. Chapters a municipality customised are its own and stay.
-            pages = pages.filter(alias_of__isnull=True)
-        return pages
+
+    def shown(self, ids):
+        """``ids`` as the results show them. Across the network a municipality's unchanged
+        handbook chapter (an alias of GZM's model chapter) would repeat the model once per
+        municipality, so the model stands for them all; customised chapters stay."""
+        if not (self.is_network_site or self.widened) or not ids:
+            return ids
+        aliases = set(
+            Page.objects.filter(pk__in=ids, alias_of__isnull=False).values_list("pk", flat=True)
+        )
+        return [pk for pk in ids if pk not in aliases]
 
 
 def _search_url(language, params):
@@ -159,7 +164,7 @@ def search(request):
     scope_pages = scope.pages()
     found = find(scope_pages, words, language)
     terms = found.terms
-    described = search_results.describe(found.ids)
+    described = search_results.describe(scope.shown(found.ids))
     promotions = _promotions(words, scope_pages) if terms else []
     hits, facets = search_results.facet_and_filter(
         described, kind=selection["typ"], municipality=selection["gmina"], year=selection["rok"]
@@ -217,10 +222,11 @@ def suggestions(request):
     if words:
         found = ranked_ids(scope.pages(), words, limit=SUGGESTIONS, method="autocomplete")
         fallback = found.fallback
-        pages = Page.objects.filter(pk__in=found.ids).in_bulk()
+        ids = scope.shown(found.ids)
+        pages = Page.objects.filter(pk__in=ids).in_bulk()
         items = [
             {"title": pages[pk].title, "url": pages[pk].get_url(request)}
-            for pk in found.ids
+            for pk in ids
             if pk in pages
         ]
     return JsonResponse({"query": words, "results": items, "fallback": fallback})
