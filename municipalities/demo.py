@@ -15,7 +15,7 @@ from django.contrib.auth import get_user_model
 
 from portal.models import AccessibilityStatementPage, NetworkHomePage, SiteContactSettings
 
-from .models import ContactPage, ContactPerson, GminaType
+from .models import ContactPage, ContactPerson
 
 EXAMPLE_LABEL = "Przykładowa treść demonstracyjna"
 
@@ -43,20 +43,12 @@ def _fill_intro(page, intro):
     page.save_revision().publish()
 
 
-OFFICE_NAMES = {
-    GminaType.CITY_COUNTY: "Urząd Miasta {name}",
-    GminaType.URBAN: "Urząd Miasta {name}",
-    GminaType.URBAN_RURAL: "Urząd Miasta i Gminy {name}",
-    GminaType.RURAL: "Urząd Gminy {name}",
-}
-
-
 def _fill_contact_page(municipality):
     """An example team on the contact page, only while the page has none."""
     page = ContactPage.objects.child_of(municipality.root_page).first()
     if page is None or page.people.exists():
         return
-    page.office_name = OFFICE_NAMES[municipality.gmina_type].format(name=municipality.name)
+    page.office_name = page.office_name or municipality.office_name
     page.office_address = f"{EXAMPLE_LABEL}: adres urzędu do uzupełnienia przez redakcję"
     page.epuap_address = f"/przyklad-{municipality.slug}/SkrytkaESP"
     page.people.add(

@@ -39,6 +39,7 @@ from .models import (
     StatutoryCriterion,
 )
 from .models.calls import team_of
+from .models.municipality import office_name
 from .onboarding import load_records
 
 DEMO_SEED = "gzm-inicjatywa-lokalna-demo"
@@ -230,11 +231,7 @@ def _previous_dates(timing, rng, day):
 
 
 def _office(municipality):
-    if municipality.gmina_type in ("city_county", "urban"):
-        return f"Urząd Miasta {municipality.name}"
-    if municipality.gmina_type == "urban_rural":
-        return f"Urząd Miasta i Gminy {municipality.name}"
-    return f"Urząd Gminy {municipality.name}"
+    return office_name(municipality.gmina_type, municipality.name)
 
 
 def _summary(municipality, mode, closes_on, year):

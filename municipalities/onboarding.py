@@ -290,7 +290,7 @@ def onboard_municipality(record):
     home = _ensure_home(municipality, network_home)
     structural_pages = [
         home,
-        *_ensure_sections(home),
+        *_ensure_sections(home, municipality),
         *_ensure_legal_pages(home, owner=municipality),
     ]
     homes = [home]
@@ -320,12 +320,15 @@ def _ensure_home(municipality, network_home):
     return home
 
 
-def _ensure_sections(home):
+def _ensure_sections(home, municipality):
     pages = []
     for page_type, slug, title, in_menu in SECTIONS:
         page = home.get_children().type(page_type).first()
         if page is None:
-            page = home.add_child(instance=page_type(title=title, slug=slug, show_in_menus=in_menu))
+            page = page_type(title=title, slug=slug, show_in_menus=in_menu)
+            if page_type is ContactPage:
+                page.office_name = municipality.office_name
+            home.add_child(instance=page)
             _publish(page)
         pages.append(page)
     return pages

@@ -61,9 +61,12 @@ def overdue_statements(today=None, homes=None):
 
 
 def incomplete_pages(homes):
-    """Statements and personal-data notices under ``homes`` that still miss a required part."""
+    """Contact pages, statements and personal-data notices under ``homes`` that still miss
+    a required part."""
+    from municipalities.models import ContactPage
+
     reminders = []
-    for model in (AccessibilityStatementPage, PrivacyNoticePage):
+    for model in (ContactPage, AccessibilityStatementPage, PrivacyNoticePage):
         pages = list(_under(_in_default_language(model.objects.all()), homes).order_by("path"))
         names = _site_names(pages)
         for page in pages:

@@ -520,3 +520,22 @@ def test_statement_falls_back_to_the_footer_contact(client, network):
     elements = Elements(statement_html(client, host="czeladz.localhost")).by_id
     assert elements["a11y-email"]["attrs"]["href"] == "mailto:urzad@czeladz.example.org"
     assert elements["a11y-telefon"]["text"] == "32 111 11 11"
+
+
+def test_onboarding_names_the_office_on_the_contact_page(network):
+    assert ContactPage.objects.child_of(network.a.root_page).get().office_name == (
+        "Urząd Miasta Ruda Śląska"
+    )
+
+
+def test_an_empty_contact_team_is_a_reminder_until_filled(client, network):
+    html = dashboard(client, network, "editor_a")
+    assert "zespół inicjatywy lokalnej (osoby do kontaktu)" in html
+
+    add_team_member(network.a, name="Anna Nowak")
+    page = ContactPage.objects.child_of(network.a.root_page).get()
+    page.epuap_address = "/umruda/skrytka"
+    page.save_revision().publish()
+    html = dashboard(client, network, "editor_a")
+    assert "zespół inicjatywy lokalnej (osoby do kontaktu)" not in html
+    assert "adres skrytki ePUAP lub adres urzędu" not in html

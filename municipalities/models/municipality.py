@@ -126,6 +126,10 @@ class Municipality(index.Indexed, models.Model):
         return f"{self.slug}.{settings.PORTAL_DOMAIN}"
 
     @property
+    def office_name(self):
+        return office_name(self.gmina_type, self.name)
+
+    @property
     def is_member(self):
         return self.membership_end is None
 
@@ -133,6 +137,15 @@ class Municipality(index.Indexed, models.Model):
     def root_page(self):
         """The Polish home page of the subsite (the root of its Wagtail Site)."""
         return self.site.root_page if self.site_id else None
+
+
+def office_name(gmina_type, name):
+    """The name of a municipality's office, as its type of gmina calls it."""
+    if gmina_type in (GminaType.CITY_COUNTY, GminaType.URBAN):
+        return f"Urząd Miasta {name}"
+    if gmina_type == GminaType.URBAN_RURAL:
+        return f"Urząd Miasta i Gminy {name}"
+    return f"Urząd Gminy {name}"
 
 
 class MunicipalApprovalTask(AbstractGroupApprovalTask):

@@ -119,6 +119,15 @@ class ContactPage(SectionPage):
         verbose_name = _("strona kontaktowa")
         verbose_name_plural = _("strony kontaktowe")
 
+    def missing_parts(self):
+        """What residents cannot yet find here (the dashboard reminds the editors)."""
+        missing = []
+        if not self.people.exists():
+            missing.append(_("zespół inicjatywy lokalnej (osoby do kontaktu)"))
+        if not (self.epuap_address or self.office_address):
+            missing.append(_("adres skrytki ePUAP lub adres urzędu"))
+        return missing
+
     def structured_data(self, request=None):
         """schema.org description of the office and its contact points, for JSON-LD."""
         people = list(self.people.all())
