@@ -187,16 +187,21 @@ def _require_customised(state):
 
 
 @transaction.atomic
+def _rebase(state, revision_id):
+    """The chapter is now a copy of the model at that revision: up to date, nothing to review."""
+    state.based_on_revision_id = revision_id
+    state.reviewed_revision = None
+    state.save()
+    return state
+
+
 def customise_chapter(page, user=None):
     """Turn the alias into the municipality's own page, remembering the model revision."""
     state = _state(page)
     if not state.is_alias:
         raise SyncError(_("Ten rozdział jest już własnym rozdziałem gminy."))
     ConvertAliasPageAction(page, user=user).execute(skip_permission_checks=True)
-    state.based_on_revision_id = state.model_chapter.live_revision_id
-    state.reviewed_revision = None
-    state.save()
-    return state
+    return _rebase(state, state.model_chapter.live_revision_id)
 
 
 @transaction.atomic
@@ -221,10 +226,7 @@ def take_model(page, user=None):
     page.summary = model.summary
     page.body = StreamValue(page.body.stream_block, model.body.get_prep_value(), is_lazy=True)
     _publish(page, user)
-    state.based_on_revision = live
-    state.reviewed_revision = None
-    state.save()
-    return state
+    return _rebase(state, live.pk)
 
 
 @transaction.atomic
@@ -232,10 +234,7 @@ def mark_merged(page, user=None):
     """The municipality edited its chapter by hand to take in the model's changes."""
     state = _state(page)
     _require_customised(state)
-    state.based_on_revision_id = state.model_chapter.live_revision_id
-    state.reviewed_revision = None
-    state.save()
-    return state
+    return _rebase(state, state.model_chapter.live_revision_id)
 
 
 @transaction.atomic

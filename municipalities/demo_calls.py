@@ -38,8 +38,8 @@ from .models import (
     DocumentKind,
     StatutoryCriterion,
 )
-from .models.calls import team_of
 from .models.municipality import office_name
+from .models.pages import team_of
 from .onboarding import load_records
 
 DEMO_SEED = "gzm-inicjatywa-lokalna-demo"

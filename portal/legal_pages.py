@@ -275,15 +275,9 @@ class AccessibilityStatementPage(LegalPage):
         return [person for person in self._contact_people() if person.accessibility]
 
     def _contact_people(self):
-        from municipalities.models import ContactPerson
+        from municipalities.models.pages import team_of
 
-        root = self.site_root
-        return ContactPerson.objects.filter(
-            page__path__startswith=root.path,
-            page__depth=root.depth + 1,
-            page__live=True,
-            page__locale_id=self.locale_id,
-        ).order_by("sort_order")
+        return team_of(self)
 
     def missing_parts(self):
         """What an editor still has to fill in for the statement to be complete."""

@@ -27,7 +27,7 @@ from portal.models import RICH_TEXT_FEATURES, NetworkListingPage, PortalPage
 
 from ..admin_forms import OwnMediaPageForm
 from .municipality import Municipality
-from .pages import SectionPage
+from .pages import SectionPage, team_of
 
 CLOSING_SOON_DAYS = 14
 # Addresses under a call list that its feeds answer at (see CallFeedRoutes).
@@ -184,21 +184,6 @@ class CallPageForm(OwnMediaPageForm):
         return [
             row for row in formset.cleaned_data if row and not row.get("DELETE") and row.get("name")
         ]
-
-
-def team_of(parent_page):
-    """The local-initiative team a call under ``parent_page`` may name: the people on the
-    contact page of the same municipality, in the same language; nobody else's."""
-    from .pages import ContactPerson, MunicipalityHomePage
-
-    if parent_page is None:
-        return ContactPerson.objects.none()
-    home = MunicipalityHomePage.objects.ancestor_of(parent_page, inclusive=True).first()
-    if home is None:
-        return ContactPerson.objects.none()
-    return ContactPerson.objects.filter(
-        page__path__startswith=home.path, page__depth=home.depth + 1, page__locale_id=home.locale_id
-    ).order_by("page__path", "sort_order")
 
 
 class CallPage(PortalPage):

@@ -194,3 +194,19 @@ class ContactPerson(Orderable):
 
     def __str__(self):
         return self.name
+
+
+def team_of(page):
+    """The local-initiative team of the municipality ``page`` belongs to (the people on its
+    published contact page, in the page's language); nobody else's. Empty on the network."""
+    if page is None:
+        return ContactPerson.objects.none()
+    home = MunicipalityHomePage.objects.ancestor_of(page, inclusive=True).first()
+    if home is None:
+        return ContactPerson.objects.none()
+    return ContactPerson.objects.filter(
+        page__path__startswith=home.path,
+        page__depth=home.depth + 1,
+        page__locale_id=home.locale_id,
+        page__live=True,
+    ).order_by("page__path", "sort_order")
