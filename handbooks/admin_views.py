@@ -22,7 +22,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.permissions import page_permission_policy
 
 from municipalities.models import Municipality
-from municipalities.permissions import is_network_admin, municipalities_of
+from municipalities.permissions import municipalities_of
+from portal.permissions import is_network_admin
 
 from . import sync
 from .models import ChapterStatus, HandbookVariantPage, VariantChapterState

@@ -1,6 +1,7 @@
 """GZM's model content on the network site, created once by the network setup.
 
-``ensure_model_content`` is called by ``municipalities.onboarding.ensure_network``: it adds
+``ensure_model_content`` runs when ``municipalities.onboarding.ensure_network`` signals that
+the network is ready (``network_ready``, connected in handbooks/apps.py): it adds
 whatever of the model process, the resolution assumptions and the two model handbooks is
 missing (with their English and Ukrainian translations) and leaves existing pages alone,
 so running it again changes nothing and GZM's later edits are kept.
@@ -129,3 +130,8 @@ def ensure_model_content(network_home):
     for page in created:
         ensure_translations(page, strings=content.TRANSLATED_TITLES)
     return pages
+
+
+def add_model_content(sender, network_home, **kwargs):
+    """Receiver of ``municipalities.signals.network_ready``."""
+    ensure_model_content(network_home)

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from municipalities.permissions import is_network_admin
+from portal.permissions import is_network_admin
 
 from . import admin_urls, sync
 from .admin_panels import HandbooksPanel

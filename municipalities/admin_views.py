@@ -44,8 +44,10 @@ from wagtail_localize.views.submit_translations import (
 )
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
+from portal.permissions import is_network_admin
+
 from .models import MunicipalityHomePage
-from .permissions import is_network_admin, municipalities_of
+from .permissions import municipalities_of
 
 
 def other_municipality_paths(user):

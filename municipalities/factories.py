@@ -1,14 +1,15 @@
-"""Factories for municipalities, their users and their content (tests and demo seeding)."""
+"""Factories for municipalities and their content (tests and demo seeding). Users, images
+and documents come from portal/factories.py, handbooks' pages from handbooks/factories.py."""
 
 from datetime import timedelta
 from decimal import Decimal
 
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 import factory
 import wagtail_factories
 
+from portal.factories import ImageFactory
 from portal.models import TaskArea
 
 from .models import (
@@ -34,43 +35,6 @@ class MunicipalityRecordFactory(factory.Factory):
     terc = factory.Sequence(lambda n: f"249{n % 1000:03d}2")
     gmina_type = "rural"
     county = "testowy"
-
-
-class UserFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = get_user_model()
-        django_get_or_create = ("username",)
-        skip_postgeneration_save = True
-
-    username = factory.Sequence(lambda n: f"user{n}")
-    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
-    first_name = "Jan"
-    last_name = "Kowalski"
-    password = factory.PostGenerationMethodCall("set_password", "haslo-testowe-123")
-
-    @factory.post_generation
-    def groups(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.groups.add(*extracted)
-        if create:
-            self.save()
-
-
-class ImageFactory(wagtail_factories.ImageFactory):
-    title = factory.Sequence(lambda n: f"Zdjęcie {n}")
-
-
-class DocumentFactory(wagtail_factories.DocumentFactory):
-    """A document with its size and hash recorded, as the admin's upload form does."""
-
-    title = factory.Sequence(lambda n: f"Dokument {n}")
-
-    @classmethod
-    def _create(cls, model_class, *args, **kwargs):
-        document = model_class(*args, **kwargs)
-        document._set_document_file_metadata()
-        document.save()
-        return document
 
 
 class CallCriterionFactory(factory.django.DjangoModelFactory):

@@ -1,4 +1,5 @@
-"""Listings of the network's municipalities."""
+"""What the network home lists of the municipal app: the municipalities by county and the
+network's listings of calls and initiatives (a site-root context hook, see apps.py)."""
 
 from dataclasses import dataclass, field
 
@@ -6,7 +7,12 @@ from django.utils.translation import gettext as _
 
 from portal.collation import polish_key
 
-from .models import GminaType, MunicipalityHomePage
+from .models import (
+    CallNetworkIndexPage,
+    GalleryNetworkIndexPage,
+    GminaType,
+    MunicipalityHomePage,
+)
 
 
 @dataclass
@@ -39,3 +45,13 @@ def municipalities_by_county(locale):
     groups = [cities] if cities.homes else []
     groups.extend(counties[name] for name in sorted(counties, key=polish_key))
     return groups
+
+
+def add_network_listings(page, request, context):
+    """Site-root context hook: on the network home, its municipalities and listings."""
+    if not page.is_network_root:
+        return
+    context["counties"] = municipalities_by_county(page.locale)
+    # This home is already in the active language, so its children are too.
+    context["calls_page"] = CallNetworkIndexPage.objects.child_of(page).live().first()
+    context["gallery_page"] = GalleryNetworkIndexPage.objects.child_of(page).live().first()

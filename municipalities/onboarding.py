@@ -27,7 +27,6 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from handbooks.seed import ensure_model_content
 from portal.legal_content import LEGAL_PAGES
 from portal.models import NetworkHomePage
 from portal.taxonomy import seed_task_areas
@@ -43,6 +42,7 @@ from .models import (
     Municipality,
     MunicipalityHomePage,
 )
+from .signals import network_ready
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "gzm_municipalities.csv"
 
@@ -226,7 +226,8 @@ def ensure_network():
     network_pages = (CallNetworkIndexPage, GalleryNetworkIndexPage)
     for child in [*home.get_children().type(*network_pages), *legal_pages]:
         ensure_translations(child)
-    ensure_model_content(home)
+    # The apps above add what they keep on the network site (handbooks: GZM's model texts).
+    network_ready.send(sender=NetworkHomePage, network_home=home)
 
     _ensure_network_admins(home)
     return home

@@ -14,6 +14,9 @@ from wagtail.permissions import page_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from portal.admin_panels import LegalPagesPanel
+from portal.permissions import is_network_admin
+
 from .admin_panels import MunicipalityPanel
 from .admin_views import (
     BULK_ACTIONS,
@@ -24,8 +27,8 @@ from .admin_views import (
     PermittedUpdateTranslationsView,
     outside_other_municipalities,
 )
-from .models import CallPage, Municipality, MunicipalityHomePage
-from .permissions import is_network_admin, municipalities_of
+from .models import CallPage, ContactPage, Municipality, MunicipalityHomePage
+from .permissions import municipalities_of
 
 
 class MunicipalityViewSet(SnippetViewSet):
@@ -87,6 +90,23 @@ def add_municipality_panel(request, panels):
         own = list(municipalities_of(request.user))
         if own:
             panels.insert(0, MunicipalityPanel(own))
+
+
+@hooks.register("construct_homepage_panels")
+def add_legal_pages_panel(request, panels):
+    """Reminders about the accessibility statement and the other legal pages: GZM sees every
+    overdue statement in the network; a municipality's people their own site's pages, the
+    contact page included."""
+    if is_network_admin(request.user):
+        panels.append(LegalPagesPanel(network_wide=True))
+        return
+    homes = [
+        municipality.site.root_page
+        for municipality in municipalities_of(request.user).select_related("site__root_page")
+        if municipality.site
+    ]
+    if homes:
+        panels.append(LegalPagesPanel(homes=homes, extra_page_types=(ContactPage,)))
 
 
 @hooks.register("construct_homepage_summary_items", order=1)  # after Wagtail adds its items

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.ui.components import Component
 
-from .legal_review import incomplete_pages, overdue_statements
+from .legal_review import CHECKED_PAGE_TYPES, incomplete_pages, overdue_statements
 
 
 class LegalPagesPanel(Component):
@@ -19,9 +19,10 @@ class LegalPagesPanel(Component):
     order = 60
     template_name = "portal/admin/legal_pages_panel.html"
 
-    def __init__(self, homes=None, network_wide=False):
+    def __init__(self, homes=None, network_wide=False, extra_page_types=()):
         self.homes = homes or []
         self.network_wide = network_wide
+        self.page_types = (*extra_page_types, *CHECKED_PAGE_TYPES)
 
     @cached_property
     def reminders(self):
@@ -29,7 +30,7 @@ class LegalPagesPanel(Component):
             return {"overdue": overdue_statements(), "incomplete": []}
         return {
             "overdue": overdue_statements(homes=self.homes),
-            "incomplete": incomplete_pages(self.homes),
+            "incomplete": incomplete_pages(self.homes, self.page_types),
         }
 
     def get_context_data(self, parent_context):

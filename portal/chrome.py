@@ -2,24 +2,21 @@
 
 Computed once per request from the page being served, never from the default site,
 so a municipality's page looks like that municipality's under every host it answers at.
+The page types are not imported: the site root comes from the page itself, the legal pages
+the footer links to declare their ``footer_role``.
 """
 
 from dataclasses import dataclass, field
+from functools import cache
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.urls import reverse
-from django.utils import translation
 
 from wagtail.models import Page, Site
 
-from .legal_pages import (
-    AccessibilityStatementPage,
-    EasyReadPage,
-    PrivacyNoticePage,
-    SignLanguagePage,
-)
-from .models import NetworkHomePage, SiteContactSettings
+from .canonical import canonical_url
+from .roots import network_home_for
 
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
 
@@ -39,7 +36,7 @@ class Chrome:
     network_home: Page
     nav: list
     statement: Page | None
-    contact: SiteContactSettings | None
+    contact: object
     easy_read: Page | None = None
     sign_language: Page | None = None
     privacy: Page | None = None
@@ -48,35 +45,17 @@ class Chrome:
     alternates: list = field(default_factory=list)
 
 
-def canonical_url(page):
-    """The page's address on its own site: the deepest site root that holds it, same language."""
-    language = page.locale.language_code
-    candidates = [
-        root_path
-        for root_path in Site.get_site_root_paths()
-        if page.url_path.startswith(root_path.root_path) and root_path.language_code == language
-    ]
-    if not candidates:
-        return page.get_full_url()
-    best = max(candidates, key=lambda candidate: len(candidate.root_path))
-    with translation.override(language):
-        path = reverse("wagtail_serve", args=(page.url_path[len(best.root_path) :],))
-    return best.root_url + path
-
-
 def build_chrome(page, request):
     page = page.specific
     municipality_home = getattr(page, "municipality_home", None)
-    network_home = (
-        NetworkHomePage.objects.filter(locale=page.locale).first()
-        or NetworkHomePage.objects.first()
-    )
+    network_home = network_home_for(page.locale_id)
     home = municipality_home or network_home
     nav = list(home.get_children().live().in_menu().order_by("path")) if home else []
     legal = _legal_pages(home)
     municipality = municipality_home.municipality if municipality_home else None
     site = municipality.site if municipality else Site.find_for_request(request)
-    contact = SiteContactSettings.for_site(site) if site else None
+    contact_settings = apps.get_model("portal", "SiteContactSettings")
+    contact = contact_settings.for_site(site) if site else None
 
     order = list(LANGUAGE_NAMES)
     translations = sorted(
@@ -102,10 +81,10 @@ def build_chrome(page, request):
         home=home,
         network_home=network_home,
         nav=nav,
-        statement=legal.get(AccessibilityStatementPage),
-        easy_read=legal.get(EasyReadPage),
-        sign_language=legal.get(SignLanguagePage),
-        privacy=legal.get(PrivacyNoticePage),
+        statement=legal.get("statement"),
+        easy_read=legal.get("easy_read"),
+        sign_language=legal.get("sign_language"),
+        privacy=legal.get("privacy"),
         contact=contact,
         languages=languages if len(languages) > 1 else [],
         canonical_url=canonical_url(page),
@@ -113,14 +92,29 @@ def build_chrome(page, request):
     )
 
 
+@cache
+def _footer_models():
+    return tuple(
+        model
+        for model in apps.get_models()
+        if getattr(model, "footer_role", "") and not model._meta.abstract
+    )
+
+
+def _footer_roles():
+    """{content type id: footer role} of the page types the footer links to (the content
+    types come from Django's own cache)."""
+    types = ContentType.objects.get_for_models(*_footer_models())
+    return {content_type.pk: model.footer_role for model, content_type in types.items()}
+
+
 def _legal_pages(home):
-    """The site root's live legal pages by type, in one query (plain pages: the footer needs
-    only their addresses)."""
+    """The site root's live legal pages by footer role, in one query (plain pages: the footer
+    needs only their addresses)."""
     if home is None:
         return {}
-    types = (AccessibilityStatementPage, EasyReadPage, SignLanguagePage, PrivacyNoticePage)
-    by_content_type = {ContentType.objects.get_for_model(model).pk: model for model in types}
+    roles = _footer_roles()
     pages = {}
-    for child in home.get_children().live().filter(content_type_id__in=by_content_type):
-        pages.setdefault(by_content_type[child.content_type_id], child)
+    for child in home.get_children().live().filter(content_type_id__in=roles):
+        pages.setdefault(roles[child.content_type_id], child)
     return pages

@@ -9,66 +9,19 @@ kept in one strictly necessary cookie, ``gzm_zgoda`` (``tak`` or ``nie``). See d
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.validators import URLValidator
-from django.db import models
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
-from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from .models import AnalyticsSettings
 
 COOKIE_NAME = "gzm_zgoda"
 ACCEPT = "tak"
 REJECT = "nie"
 CHOICES = (ACCEPT, REJECT)
 COOKIE_MAX_AGE = 365 * 24 * 60 * 60  # one year
-
-# Its own code: a model form would swap the message of code "invalid" for "Enter a valid URL".
-validate_https_url = URLValidator(
-    schemes=["https"],
-    message=_("Podaj pełny adres skryptu zaczynający się od https://."),
-    code="https_required",
-)
-
-
-@register_setting(icon="view")
-class AnalyticsSettings(BaseGenericSetting):
-    """The analytics script of the whole network. Edited by GZM's network admins only:
-    whatever is entered here loads on every municipality's site, so it is a URL, never code."""
-
-    script_url = models.URLField(
-        _("adres skryptu analitycznego"),
-        max_length=500,
-        blank=True,
-        validators=[validate_https_url],
-        help_text=_(
-            "Tylko adres https:// pliku JavaScript, np. skryptu Matomo. Puste pole wyłącza "
-            "analitykę i baner zgody. Skrypt ładuje się dopiero po zgodzie odwiedzającego."
-        ),
-    )
-    provider_name = models.CharField(
-        _("nazwa narzędzia"),
-        max_length=100,
-        blank=True,
-        help_text=_("Pokazywana w banerze zgody, np. Matomo."),
-    )
-    privacy_info = models.TextField(
-        _("informacja dla odwiedzających"),
-        max_length=500,
-        blank=True,
-        help_text=_("Krótki tekst w banerze: kto przetwarza dane i jak długo. Bez kodu HTML."),
-    )
-
-    panels = [FieldPanel("script_url"), FieldPanel("provider_name"), FieldPanel("privacy_info")]
-
-    class Meta:
-        verbose_name = _("analityka i zgoda na cookie")
-
-    def __str__(self):
-        return str(self._meta.verbose_name)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ office still has to fill in.
 
 from datetime import date
 
-from .legal_pages import (
+from .models.legal import (
     AccessibilityStatementPage,
     AssessmentMethod,
     ComplianceStatus,

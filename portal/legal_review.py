@@ -11,7 +11,7 @@ from django.db.models.functions import Coalesce
 
 from wagtail.models import Page
 
-from .legal_pages import AccessibilityStatementPage, PrivacyNoticePage, overdue_review_cutoff
+from .models.legal import AccessibilityStatementPage, PrivacyNoticePage, overdue_review_cutoff
 
 
 @dataclass
@@ -60,13 +60,15 @@ def overdue_statements(today=None, homes=None):
     ]
 
 
-def incomplete_pages(homes):
-    """Contact pages, statements and personal-data notices under ``homes`` that still miss
-    a required part."""
-    from municipalities.models import ContactPage
+# The page types of the floor that say what they miss (``missing_parts``); the apps above add
+# their own (a municipality's contact page) when they build the panel.
+CHECKED_PAGE_TYPES = (AccessibilityStatementPage, PrivacyNoticePage)
 
+
+def incomplete_pages(homes, page_types=CHECKED_PAGE_TYPES):
+    """Pages of ``page_types`` directly under ``homes`` that still miss a required part."""
     reminders = []
-    for model in (ContactPage, AccessibilityStatementPage, PrivacyNoticePage):
+    for model in page_types:
         pages = list(_under(_in_default_language(model.objects.all()), homes).order_by("path"))
         names = _site_names(pages)
         for page in pages:

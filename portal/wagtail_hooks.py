@@ -1,13 +1,14 @@
-"""Admin registrations of the portal: GZM's shared taxonomy, legal-page reminders."""
+"""Admin registrations of the portal: GZM's shared taxonomy.
+
+The legal-page reminders (``admin_panels.LegalPagesPanel``) are put on the dashboard by
+municipalities/wagtail_hooks.py, which knows whose pages each editor works on."""
 
 from django.utils.translation import gettext_lazy as _
 
-from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .admin_panels import LegalPagesPanel
-from .taxonomy import TaskArea
+from .models import TaskArea
 
 
 class TaskAreaViewSet(SnippetViewSet):
@@ -23,20 +24,3 @@ class TaskAreaViewSet(SnippetViewSet):
 
 
 register_snippet(TaskAreaViewSet)
-
-
-@hooks.register("construct_homepage_panels")
-def add_legal_pages_panel(request, panels):
-    """Reminders about the accessibility statement and the other legal pages."""
-    from municipalities.permissions import is_network_admin, municipalities_of
-
-    if is_network_admin(request.user):
-        panels.append(LegalPagesPanel(network_wide=True))
-        return
-    homes = [
-        municipality.site.root_page
-        for municipality in municipalities_of(request.user).select_related("site__root_page")
-        if municipality.site
-    ]
-    if homes:
-        panels.append(LegalPagesPanel(homes=homes))

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.contrib.search_promotions.models import Query
 
-from municipalities.permissions import is_network_admin
+from portal.permissions import is_network_admin
 
 PERIODS = {"7": 7, "30": 30, "365": 365}
 TOP = 100

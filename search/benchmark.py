@@ -1,4 +1,5 @@
-"""The search benchmark: a large network, latency of 100 queries, recall@10 per normaliser.
+"""The search benchmark: latency of 100 queries and recall@10 per normaliser, measured on a
+large network that ``demo.search.seed_benchmark`` builds.
 
 Run it on a throwaway database only: it seeds thousands of pages (see docs/search.md)::
 
@@ -15,23 +16,17 @@ import time
 from dataclasses import dataclass
 
 from django.core.management import call_command
-from django.db import connection
 from django.test import Client
 
 from wagtail.models import Page
-from wagtail.rich_text import RichText
 
 from portal.models import NetworkHomePage
 
 from .polish import NORMALISERS, active_normaliser, normalise, use_normaliser
 from .query import find
-from .relevance import HERE, build_pages, load_queries, recall_at_10
+from .relevance import HERE, load_queries, recall_at_10
 
 SEED = 20240601
-MUNICIPALITIES = (
-    "ruda-slaska", "czeladz", "katowice", "gliwice", "zabrze",
-    "tychy", "bytom", "sosnowiec", "myslowice", "bierun",
-)  # fmt: skip
 
 # Filler vocabulary, distinct from the relevance set's words, so the relevance pages compete
 # with thousands of pages on ranking statistics rather than on their own words.
@@ -51,44 +46,6 @@ def _percentiles(samples):
     ordered = sorted(samples)
     cut = statistics.quantiles(ordered, n=100, method="inclusive")
     return Timing(statistics.median(ordered), cut[94])
-
-
-def seed(pages, out=print):
-    """The network, ten municipalities, the relevance pages and ``pages`` filler pages."""
-    from municipalities.factories import CallPageFactory, InitiativePageFactory
-    from municipalities.models import CallIndexPage, GalleryPage
-    from municipalities.onboarding import ensure_network, onboard_municipality, record_for
-
-    rng = random.Random(SEED)  # noqa: S311 - reproducible filler, not secrets
-    ensure_network()
-    municipalities = [onboard_municipality(record_for(slug)) for slug in MUNICIPALITIES]
-    ids = build_pages({"a": municipalities[0], "b": municipalities[1]})
-    parents = [
-        (
-            CallIndexPage.objects.child_of(m.root_page).get(),
-            GalleryPage.objects.child_of(m.root_page).get(),
-        )
-        for m in municipalities
-    ]
-    started = time.perf_counter()
-    for number in range(pages):
-        calls, gallery = rng.choice(parents)
-        title = " ".join(rng.sample(FILLER_WORDS, 4)).capitalize() + f" {number}"
-        text = " ".join(rng.choices(FILLER_WORDS, k=60))
-        year = rng.randint(2019, 2026)
-        if number % 4 == 0:
-            CallPageFactory(
-                parent=calls, title=title, summary=text[:300], year=year,
-                how_to_apply=f"<p>{text}</p>",
-            )  # fmt: skip
-        else:
-            InitiativePageFactory(
-                parent=gallery, title=title, summary=text[:300], year=year,
-                body=[("paragraph", RichText(f"<p>{text}</p>"))],
-            )  # fmt: skip
-        if (number + 1) % 500 == 0:
-            out(f"  seeded {number + 1} pages ({time.perf_counter() - started:.0f} s)")
-    return ids
 
 
 def benchmark_queries(count=100):
@@ -112,10 +69,10 @@ def word_pair_agreement(name):
     return same / len(pairs), len(pairs)
 
 
-def run(pages=5000, queries=100, normalisers=None, out=print):
+def run(ids, queries=100, normalisers=None, out=print):
+    """Time ``queries`` searches and measure recall@10 of the relevance pages (``ids``: their
+    keys and page ids, as ``demo.search.seed_benchmark`` built them) per normaliser."""
     normalisers = normalisers or list(NORMALISERS)
-    out(f"database: {connection.vendor}; seeding {pages} filler pages…")
-    ids = seed(pages, out=out)
     total = Page.objects.count()
     out(f"pages in the tree: {total}")
 

@@ -1,8 +1,9 @@
 """What the search index holds for a page beyond Wagtail's own fields.
 
-``PortalPage`` (portal/models.py) adds ``NORMALISED_FIELD`` to the search fields of every
-page type, whatever its own ``search_fields`` list says, so a page type added later (the
-handbooks, say) is searchable in base forms without touching this module.
+``PortalPage`` (portal/models/base.py) adds ``NORMALISED_FIELD`` to the search fields of
+every page type, whatever its own ``search_fields`` list says, and fills it with
+``normalised_text`` (named by the ``PORTAL_SEARCH_TEXT`` setting), so a page type added later
+(the handbooks, say) is searchable in base forms without touching this module.
 """
 
 from django.core.exceptions import FieldDoesNotExist
@@ -13,18 +14,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.models.base import NORMALISED_FIELD
+
 from .polish import normalise
 
-NORMALISED_FIELD = "search_normalised_text"
 # The title counts twice: a word of the title says more about a page than one in its body.
 TITLE_WEIGHT = 2
-
-
-def portal_search_fields(fields):
-    """``fields`` plus the normalised text, each field once."""
-    names = {(type(field), field.field_name) for field in fields}
-    extra = [index.SearchField(NORMALISED_FIELD)]
-    return [*fields, *(field for field in extra if (type(field), field.field_name) not in names)]
 
 
 def _plain(value):
@@ -79,8 +74,11 @@ def searchable_text(page):
 
 
 def normalised_text(page):
-    """Base forms of the page's title and searchable text, in the page's language."""
+    """Base forms of the page's title and searchable text, in the page's language; of the
+    title alone for page types that ask so (``search_title_only``: the legal pages)."""
     language = page.locale.language_code if page.locale_id else "pl"
     title = normalise(page.title or "", language)
+    if getattr(page, "search_title_only", False):
+        return title
     body = normalise(searchable_text(page), language)
     return " ".join([*([title] * TITLE_WEIGHT), body]).strip()

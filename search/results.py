@@ -14,6 +14,8 @@ from django.utils.safestring import mark_safe
 
 from wagtail.models import Page
 
+from municipalities.models import MunicipalityHomePage
+
 from .indexing import searchable_text
 from .polish import NORMALISERS, STOP_WORDS, WORD, active_normaliser, language_of
 
@@ -47,8 +49,6 @@ class Facets:
 
 def describe(ids):
     """A ``Hit`` for each id, in the order given."""
-    from municipalities.models import MunicipalityHomePage
-
     if not ids:
         return []
     rows = Page.objects.filter(pk__in=ids).values_list(

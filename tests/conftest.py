@@ -9,13 +9,13 @@ from dataclasses import dataclass
 
 import pytest
 
-from municipalities.factories import UserFactory
 from municipalities.onboarding import (
     NETWORK_ADMINS_GROUP,
     MunicipalityRecord,
     ensure_network,
     onboard_municipality,
 )
+from portal.factories import UserFactory
 
 PASSWORD = "haslo-testowe-123"
 

@@ -16,7 +16,7 @@ import icalendar
 import pytest
 import time_machine
 
-from municipalities import feeds
+from municipalities.calls import feeds
 from municipalities.models import (
     CallCriterion,
     CallIndexPage,
@@ -404,7 +404,8 @@ def test_feeds_cost_the_same_number_of_queries_for_few_calls_or_many(
 def test_closing_day_event_ends_the_next_day(network):
     call = add_call(network.a, "nabor-a", closes_on=date(2026, 12, 31))
 
-    calendar = icalendar.Calendar.from_ical(feeds.build_calendar(call_index(network.a)))
+    index = call_index(network.a)
+    calendar = icalendar.Calendar.from_ical(feeds.build_calendar(index, index.feed_calls()))
     closing = events_by_uid(calendar)[uid(call, "closes")]
 
     assert closing.decoded("dtend") - closing.decoded("dtstart") == timedelta(days=1)

@@ -15,15 +15,9 @@ from django.utils import timezone
 
 import pytest
 
-from municipalities.call_listing import (
-    CALLS_PER_PAGE,
-    StatusFilter,
-    accepting_q,
-    network_calls,
-    order_for_residents_in_db,
-    status_q,
-)
-from municipalities.factories import CallCriterionFactory, CallPageFactory, DocumentFactory
+from municipalities.calls.models import CALLS_PER_PAGE
+from municipalities.calls.status import StatusFilter
+from municipalities.factories import CallCriterionFactory, CallPageFactory
 from municipalities.models import (
     ApplicationDecision,
     CallApplication,
@@ -35,7 +29,7 @@ from municipalities.models import (
     CallStatus,
     DocumentKind,
 )
-from municipalities.models.calls import order_for_residents
+from portal.factories import DocumentFactory
 from portal.models import TaskArea
 
 pytestmark = pytest.mark.django_db
@@ -328,71 +322,10 @@ def test_a_bad_page_on_an_empty_result_answers(client, network):
     assert titles(response) == []
 
 
-# Database and Python agree on status and order -------------------------------------------
-
-
-OPENS = (None, -3, 0, 3)
-CLOSES = (None, -3, 0, 3, 14, 15)
-RESULTS = (None, -1, 2)
-
-
-@pytest.fixture
-def calls_at_every_boundary(network):
-    parent = call_index(network.a)
-    made = []
-    for opens in OPENS:
-        for closes in CLOSES:
-            if opens is not None and closes is not None and closes < opens:
-                continue
-            for results in RESULTS:
-                # A count of accepted applications stands for results when no date is known.
-                for accepted in (None, 6):
-                    made.append(
-                        make_call(
-                            network.a,
-                            f"Nabór {opens} {closes} {results} {accepted}",
-                            slug=f"nabor-graniczny-{len(made)}",
-                            opens=opens,
-                            closes=closes,
-                            results_published_on=days(results) if results is not None else None,
-                            applications_received=None if accepted is None else 25,
-                            applications_accepted=accepted,
-                            parent=parent,
-                        )
-                    )
-    return made
-
-
-def test_database_status_filter_agrees_with_status_on(calls_at_every_boundary):
-    calls = CallPage.objects.filter(pk__in=[call.pk for call in calls_at_every_boundary])
-    for offset in range(-6, 20):
-        day = days(offset)
-        for status in CallStatus:
-            in_db = set(calls.filter(status_q(status, day)).values_list("pk", flat=True))
-            in_python = {
-                call.pk for call in calls_at_every_boundary if call.status_on(day) == status
-            }
-            assert in_db == in_python, (offset, status)
-        accepting = set(calls.filter(accepting_q(day)).values_list("pk", flat=True))
-        assert accepting == {
-            call.pk
-            for call in calls_at_every_boundary
-            if call.status_on(day) in (CallStatus.OPEN, CallStatus.CLOSING_SOON)
-        }
-
-
-def test_database_order_agrees_with_order_for_residents(calls_at_every_boundary):
-    calls = CallPage.objects.filter(pk__in=[call.pk for call in calls_at_every_boundary])
-    for offset in (-4, 0, 1, 5, 16):
-        day = days(offset)
-        in_db = list(order_for_residents_in_db(calls, day))
-        assert [c.pk for c in in_db] == [c.pk for c in order_for_residents(in_db, day)], offset
-
-
 def test_network_calls_status_filter_matches_every_value(network, calls):
     locale = call_index(network.a).locale
     for value in StatusFilter.values:
-        listed = list(network_calls(locale, status=value))
+        listed = list(CallPage.objects.published(locale.pk).filtered(status=value))
         if value == StatusFilter.ALL:
             assert len(listed) == len(calls)
         elif value == StatusFilter.OPEN:

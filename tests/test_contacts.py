@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from municipalities.demo import seed_demo_content
+from demo.seed import seed_demo_content
 from municipalities.models import ContactPage, ContactPerson
 
 pytestmark = pytest.mark.django_db

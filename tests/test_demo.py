@@ -1,4 +1,4 @@
-"""Demo content for ``seed_network --demo``: Ruda Śląska's real pilot and labelled examples.
+"""Demo content for ``seed_demo``: Ruda Śląska's real pilot and labelled examples.
 
 The plan of the calls needs no database, so the network-wide promises (every status on
 every day of the year, every example labelled and valid) are checked over all 41 members
@@ -20,15 +20,15 @@ from wagtail.models import Page, Revision
 import pytest
 import time_machine
 
-from municipalities.demo import seed_demo_content
-from municipalities.demo_calls import (
+from demo.calls import (
     EXAMPLE_SUMMARY,
     CallPlan,
     plan_calls,
     plural,
     seed_demo_calls,
 )
-from municipalities.demo_files import odt_document, pdf_document
+from demo.files import odt_document, pdf_document
+from demo.seed import seed_demo_content
 from municipalities.models import (
     CallApplication,
     CallCriterion,

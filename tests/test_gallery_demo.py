@@ -1,4 +1,4 @@
-"""Demo initiatives for ``seed_network --demo``: labelled, placed, photographed, idempotent.
+"""Demo initiatives for ``seed_demo``: labelled, placed, photographed, idempotent.
 
 The plan needs no database, so its promises are checked over all 41 members; what is saved
 (images in the owner's collection, links to the owner's calls, idempotence) is checked on
@@ -17,17 +17,22 @@ from wagtail.models import Page, Revision
 import pytest
 from PIL import Image as PILImage
 
-from municipalities.demo import seed_demo_content
-from municipalities.demo_initiatives import (
+from demo.initiatives import (
     EXAMPLE_SUMMARY,
     SOCIAL_WORK_RATE,
     load_centres,
     plan_initiatives,
     seed_demo_initiatives,
 )
+from demo.seed import seed_demo_content
 from municipalities.factories import InitiativePageFactory
-from municipalities.models import GalleryPage, InitiativePage, InitiativePhoto
-from municipalities.models.initiatives import InitiativeStage, PhotoRole
+from municipalities.models import (
+    GalleryPage,
+    InitiativePage,
+    InitiativePhoto,
+    InitiativeStage,
+    PhotoRole,
+)
 from municipalities.onboarding import load_records
 
 RECORDS = load_records()

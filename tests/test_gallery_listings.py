@@ -15,19 +15,8 @@ from django.utils import timezone
 
 import pytest
 
-from municipalities.factories import (
-    CallPageFactory,
-    DocumentFactory,
-    ImageFactory,
-    InitiativePageFactory,
-    InitiativePhotoFactory,
-)
-from municipalities.gallery_listing import (
-    INITIATIVES_PER_PAGE,
-    PHOTO_FILTER_SPECS,
-    network_initiatives,
-    totals,
-)
+from municipalities.factories import CallPageFactory, InitiativePageFactory, InitiativePhotoFactory
+from municipalities.gallery.listing import INITIATIVES_PER_PAGE, PHOTO_FILTER_SPECS, totals
 from municipalities.models import (
     CallIndexPage,
     GalleryPage,
@@ -35,6 +24,7 @@ from municipalities.models import (
     InitiativeStage,
     PhotoRole,
 )
+from portal.factories import DocumentFactory, ImageFactory
 from portal.models import TaskArea
 
 pytestmark = pytest.mark.django_db
@@ -189,7 +179,7 @@ def test_network_totals_add_up(client, initiatives, params, expected):
 
 
 def test_network_totals_are_one_query(initiatives, network):
-    listed = network_initiatives(gallery(network.a).locale_id)
+    listed = InitiativePage.objects.published(gallery(network.a).locale_id).of_members()
     with CaptureQueriesContext(connection) as queries:
         result = totals(listed)
 

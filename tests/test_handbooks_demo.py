@@ -3,9 +3,10 @@ follows the model shows the new text at once, the city that customised it sees i
 
 from django.urls import reverse
 
-from handbooks import demo, sync
+from demo import handbooks as demo
+from demo.seed import seed_demo_content
+from handbooks import sync
 from handbooks.models import ChapterStatus, HandbookChapterPage, VariantChapterState
-from municipalities.demo import seed_demo_content
 
 from .test_handbooks_sync import model_handbook, page_text
 

@@ -12,8 +12,8 @@ import pytest
 from PIL import Image as PILImage
 from wagtail_factories import DocumentFactory
 
-from municipalities.factories import ImageFactory
 from municipalities.models import GalleryPage, InitiativePage
+from portal.factories import ImageFactory
 from portal.models import TaskArea
 
 pytestmark = pytest.mark.django_db

@@ -29,8 +29,8 @@ import pytest
 from PIL import Image as PILImage
 from wagtail_factories import DocumentFactory
 
-from municipalities.factories import ImageFactory
 from municipalities.models import CallIndexPage, ContactPage, GalleryPage, MunicipalityHomePage
+from portal.factories import ImageFactory
 from portal.models import AccessibilityStatementPage, SiteContactSettings
 
 Image = get_image_model()

@@ -24,16 +24,16 @@ from municipalities.models import (
     ContactPage,
     ContactPerson,
 )
-from portal.legal_pages import (
-    AssessmentMethod,
-    overdue_review_cutoff,
-    review_due_on,
-)
 from portal.models import (
     AccessibilityStatementPage,
     EasyReadPage,
     PrivacyNoticePage,
     SignLanguagePage,
+)
+from portal.models.legal import (
+    AssessmentMethod,
+    overdue_review_cutoff,
+    review_due_on,
 )
 
 pytestmark = pytest.mark.django_db
@@ -497,17 +497,17 @@ def test_municipal_people_cannot_edit_the_network_legal_pages(client, network, p
 
 
 def test_demo_dates_back_a_few_statements_once(network):
-    from municipalities.demo import _age_some_statements
+    from demo.content import age_some_statements
     from portal.legal_review import overdue_statements
 
-    _age_some_statements([network.a, network.b])
+    age_some_statements([network.a, network.b])
     overdue = {reminder.site_name for reminder in overdue_statements()}
     assert {"Ruda Śląska", "Czeladź"} <= overdue
 
     statement = legal_page(network.a, AccessibilityStatementPage)
     statement.reviewed_on = date.today()
     statement.save_revision().publish()
-    _age_some_statements([network.a, network.b])  # an edited statement is left alone
+    age_some_statements([network.a, network.b])  # an edited statement is left alone
     assert legal_page(network.a, AccessibilityStatementPage).reviewed_on == date.today()
 
 

@@ -179,10 +179,10 @@ def test_onboard_command_uses_the_reference_data(network, capsys):
     assert "http://wyry.localhost:8000/" in capsys.readouterr().out
 
 
-def test_seed_network_onboards_all_41_and_is_idempotent(network, client):
-    call_command("seed_network", "--demo")
+def test_seed_demo_onboards_all_41_and_is_idempotent(network, client):
+    call_command("seed_demo")
     first = snapshot()
-    call_command("seed_network", "--demo")
+    call_command("seed_demo")
 
     assert snapshot() == first
     assert Municipality.objects.count() == 41

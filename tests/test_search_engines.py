@@ -22,10 +22,11 @@ from wagtail.search.backends import get_search_backend
 
 import pytest
 
+from demo.search import build_relevance_pages as build_pages
 from municipalities.factories import InitiativePageFactory
 from municipalities.models import GalleryPage
 from search.query import find
-from search.relevance import build_pages, recall_at_10
+from search.relevance import recall_at_10
 
 pytestmark = pytest.mark.django_db
 

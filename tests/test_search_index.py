@@ -120,7 +120,7 @@ def test_network_admins_manage_promotions(client, network):
 
 
 def test_admins_see_query_statistics(client, network):
-    from municipalities.factories import UserFactory
+    from portal.factories import UserFactory
 
     client.get("/szukaj/", {"q": "Plac zabaw"}, HTTP_HOST=A_HOST)
     client.get("/szukaj/", {"q": "plac  zabaw"}, HTTP_HOST=A_HOST)

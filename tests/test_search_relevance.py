@@ -12,11 +12,12 @@ from wagtail.models import Page
 
 import pytest
 
+from demo.search import build_relevance_pages as build_pages
 from handbooks import sync
 from handbooks.models import HandbookChapterPage, HandbookPage
 from search.polish import normalise
 from search.query import find
-from search.relevance import build_pages, load_queries, recall_at_10
+from search.relevance import load_queries, recall_at_10
 
 pytestmark = pytest.mark.django_db
 

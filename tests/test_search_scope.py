@@ -4,9 +4,9 @@ import re
 
 import pytest
 
+from demo.search import build_relevance_pages as build_pages
 from municipalities.factories import InitiativePageFactory
 from municipalities.models import GalleryPage
-from search.relevance import build_pages
 
 pytestmark = pytest.mark.django_db
 

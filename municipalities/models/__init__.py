@@ -1,4 +1,8 @@
-from .calls import (
+"""The municipal app's models, whichever package defines them: the municipality and its
+subsite's pages (here), calls for applications (``municipalities.calls``) and the results
+gallery (``municipalities.gallery``)."""
+
+from ..calls.models import (
     ApplicationDecision,
     CallApplication,
     CallContact,
@@ -12,7 +16,7 @@ from .calls import (
     DocumentKind,
     StatutoryCriterion,
 )
-from .initiatives import (
+from ..gallery.models import (
     GalleryNetworkIndexPage,
     GalleryPage,
     InitiativePage,

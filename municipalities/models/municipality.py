@@ -9,7 +9,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import AbstractGroupApprovalTask, Collection, Site, Workflow
 from wagtail.search import index
 
-from ..permissions import is_network_admin
+from portal.permissions import is_network_admin
 
 
 class GminaType(models.TextChoices):

@@ -8,13 +8,16 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
-from portal.models import RICH_TEXT_FEATURES, PortalPage
+from portal.models import RICH_TEXT_FEATURES, PortalPage, SiteRootPage
 
 from .municipality import Municipality
 
 
-class MunicipalityHomePage(PortalPage):
-    """The home of one municipality's subsite."""
+class MunicipalityHomePage(SiteRootPage):
+    """The home of one municipality's subsite: a card per section, each section saying what
+    it holds (``SectionPage.home_card``)."""
+
+    root_select_related = ("municipality", "municipality__site", "municipality__coat_of_arms")
 
     municipality = models.ForeignKey(
         Municipality,
@@ -44,21 +47,21 @@ class MunicipalityHomePage(PortalPage):
         verbose_name_plural = _("strony główne gmin")
 
     def get_context(self, request, *args, **kwargs):
-        # Imported here: the calls module builds on this one.
-        from ..call_listing import open_calls
-        from .calls import CallIndexPage
-        from .initiatives import GalleryPage
-
         context = super().get_context(request, *args, **kwargs)
         sections = self.sections()
         for section in sections:
-            if isinstance(section, CallIndexPage):
-                # The calls card links straight to each open call: two clicks from the network.
-                section.open_calls = open_calls(section)
-            elif isinstance(section, GalleryPage):
-                section.initiative_count = section.entry_count
+            section.home_card()
         context["sections"] = sections
         return context
+
+    def contact_team(self):
+        """The people on this subsite's published contact page, in the home's language."""
+        return ContactPerson.objects.filter(
+            page__path__startswith=self.path,
+            page__depth=self.depth + 1,
+            page__locale_id=self.locale_id,
+            page__live=True,
+        ).order_by("page__path", "sort_order")
 
     def sections(self):
         """The live section pages in menu order, each with its number of live entries."""
@@ -92,6 +95,10 @@ class SectionPage(PortalPage):
 
     class Meta:
         abstract = True
+
+    def home_card(self):
+        """Prepare what the municipality home's card of this section shows (its number of
+        entries is already counted by ``MunicipalityHomePage.sections``)."""
 
 
 class ContactPage(SectionPage):
@@ -201,12 +208,8 @@ def team_of(page):
     published contact page, in the page's language); nobody else's. Empty on the network."""
     if page is None:
         return ContactPerson.objects.none()
+    # Any page will do, a plain ``Page`` included (the editor's parent page is one).
     home = MunicipalityHomePage.objects.ancestor_of(page, inclusive=True).first()
     if home is None:
         return ContactPerson.objects.none()
-    return ContactPerson.objects.filter(
-        page__path__startswith=home.path,
-        page__depth=home.depth + 1,
-        page__locale_id=home.locale_id,
-        page__live=True,
-    ).order_by("page__path", "sort_order")
+    return home.contact_team()

@@ -71,6 +71,11 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 "portal.context_processors.portal",
             ],
+            # Template tag libraries kept beside the concept they serve.
+            "libraries": {
+                "call_tags": "municipalities.calls.templatetags",
+                "gallery_tags": "municipalities.gallery.templatetags",
+            },
         },
     },
 ]
@@ -169,6 +174,10 @@ if SEARCH_URL:
         },
         "database": DATABASE_SEARCH_BACKEND,
     }
+
+# What the search index holds for every page beyond its own fields (base forms of its text):
+# the search app's function, named here so that the pages below it need not import it.
+PORTAL_SEARCH_TEXT = "search.indexing.normalised_text"
 
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},

@@ -3,6 +3,7 @@
 import tempfile
 
 from .base import *  # noqa: F403
+from .base import INSTALLED_APPS
 from .env import text
 
 DEBUG = False
@@ -19,3 +20,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # No map tiles are fetched in tests: by default the map is left out and the list stands
 # alone; the browser tests point it at a closed port on this machine to draw the map.
 PORTAL_MAP_TILE_URL = text("TEST_MAP_TILE_URL", "")
+
+# Demo and benchmark data (the dev extra's factories): commands seed_demo, ensure_demo_admin,
+# benchmark_search. Not part of the production install.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]

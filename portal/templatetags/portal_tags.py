@@ -5,15 +5,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from portal.chrome import build_chrome
-
 register = template.Library()
-
-
-@register.simple_tag(takes_context=True)
-def page_chrome(context, page):
-    """Identity, navigation, languages and footer data for ``page``."""
-    return build_chrome(page, context["request"])
 
 
 @register.simple_tag

@@ -3,7 +3,8 @@
 ``pages.csv`` holds calls, initiatives and contact pages of two municipalities (``a`` and
 ``b``); ``queries.csv`` holds queries in inflected forms, each with the keys of the pages
 that must appear in its top 10. Tests (tests/test_search_relevance.py) and the benchmark
-(search/benchmark.py) build the pages with the project's factories and measure recall@10.
+(search/benchmark.py) build the pages (``demo.search.build_relevance_pages``, with the
+project's factories) and measure recall@10.
 """
 
 import csv
@@ -31,46 +32,6 @@ def load_queries():
             RelevanceQuery(row["query"], tuple(row["expected"].split()))
             for row in csv.DictReader(handle)
         ]
-
-
-def build_pages(municipalities):
-    """Create the relevance pages; ``municipalities`` maps "a"/"b" to Municipality objects.
-
-    Returns {key: page id}. Needs the dev extra (factories).
-    """
-    from wagtail.rich_text import RichText
-
-    from municipalities.factories import CallPageFactory, InitiativePageFactory
-    from municipalities.models import CallIndexPage, ContactPage, GalleryPage
-
-    ids = {}
-    for row in load_pages():
-        municipality = municipalities[row["municipality"]]
-        home = municipality.root_page
-        if row["kind"] == "contact":
-            contact = ContactPage.objects.child_of(home).get()
-            contact.intro = f"<p>{row['text']}</p>"
-            contact.save_revision().publish()
-            ids[row["key"]] = contact.pk
-            continue
-        fields = {
-            "title": row["title"],
-            "slug": row["key"],
-            "summary": row["summary"],
-            "year": int(row["year"]),
-        }
-        if row["kind"] == "call":
-            parent = CallIndexPage.objects.child_of(home).get()
-            page = CallPageFactory(parent=parent, how_to_apply=f"<p>{row['text']}</p>", **fields)
-        else:
-            parent = GalleryPage.objects.child_of(home).get()
-            page = InitiativePageFactory(
-                parent=parent,
-                body=[("paragraph", RichText(f"<p>{row['text']}</p>"))],
-                **fields,
-            )
-        ids[row["key"]] = page.pk
-    return ids
 
 
 def recall_at_10(search, ids, queries=None):

@@ -31,7 +31,7 @@ MUNICIPALITIES = ("ruda-slaska", "czeladz")
 SEED_SCRIPT = """
 import django
 django.setup()
-from municipalities.demo import seed_demo_content
+from demo.seed import seed_demo_content
 from municipalities.onboarding import onboard_municipality, record_for
 from municipalities.models import CallPage, InitiativePage
 from portal.translation import ensure_translations

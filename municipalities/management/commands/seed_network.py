@@ -4,18 +4,8 @@ from municipalities.onboarding import seed_network
 
 
 class Command(BaseCommand):
-    help = "Onboard all 41 GZM members from the reference data; --demo adds example content."
+    help = "Onboard all 41 GZM members from the reference data (demo content: seed_demo)."
 
-    def add_arguments(self, parser):
-        parser.add_argument(
-            "--demo", action="store_true", help="add example content, labelled as such"
-        )
-
-    def handle(self, *args, demo=False, **options):
+    def handle(self, *args, **options):
         municipalities = seed_network()
         self.stdout.write(f"Network ready: {len(municipalities)} municipalities.")
-        if demo:
-            from municipalities.demo import seed_demo_content
-
-            seed_demo_content(municipalities)
-            self.stdout.write("Example content added (labelled as example).")

@@ -1,21 +1,15 @@
-"""Example content for a demo network, always labelled as an example.
+"""Example texts of the demo network's homes, contacts and statements, labelled as such.
 
 Idempotent: content is only filled in where the page is still empty, so running the
-demo seed again (or after an editor changed something) alters nothing. The calls for
-applications are planned and created in ``demo_calls``, the results galleries' initiatives
-in ``demo_initiatives``.
+demo seed again (or after an editor changed something) alters nothing.
 """
 
-import secrets
 from datetime import date
-from pathlib import Path
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 
+from municipalities.models import ContactPage, ContactPerson
 from portal.models import AccessibilityStatementPage, NetworkHomePage, SiteContactSettings
-
-from .models import ContactPage, ContactPerson
 
 EXAMPLE_LABEL = "Przykładowa treść demonstracyjna"
 
@@ -66,14 +60,8 @@ def _fill_contact_page(municipality):
     page.save_revision().publish()
 
 
-def seed_demo_content(municipalities):
-    # Imported here: the calls are built with factory_boy, a dev extra that the production
-    # install (which may still run ``ensure_demo_admin``) does not have.
-    from handbooks.demo import seed_demo_variants
-
-    from .demo_calls import seed_demo_calls
-    from .demo_initiatives import seed_demo_initiatives
-
+def seed_demo_texts(municipalities):
+    """The network's and every municipality's intro, footer contact and contact team."""
     network_home = NetworkHomePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
     for home in network_home:
         _fill_intro(home, NETWORK_INTRO)
@@ -85,17 +73,14 @@ def seed_demo_content(municipalities):
             contact.office_hours = f"{EXAMPLE_LABEL}: pon.–pt. 8:00–15:00"
             contact.save()
         _fill_contact_page(municipality)
-    _age_some_statements(municipalities)
-    seed_demo_calls(municipalities)
-    seed_demo_initiatives(municipalities)
-    seed_demo_variants(municipalities)
+    age_some_statements(municipalities)
 
 
 # A few statements in the demo missed their yearly review, so the dashboards show reminders.
 OUTDATED_STATEMENTS = 3
 
 
-def _age_some_statements(municipalities):
+def age_some_statements(municipalities):
     """Date back the statements of the first few municipalities (by slug), once: only a
     statement nobody has edited since onboarding (a single revision) is changed."""
     today = date.today()
@@ -107,22 +92,3 @@ def _age_some_statements(municipalities):
         statement.published_on = statement.updated_on = reviewed
         statement.prepared_on = statement.reviewed_on = reviewed
         statement.save_revision().publish()
-
-
-def ensure_demo_admin(username="admin", password_file=None):
-    """A superuser for the local demo; its password is kept in .local/ and printed by the caller."""
-    password_file = Path(password_file or settings.BASE_DIR / ".local" / "admin-password")
-    password_file.parent.mkdir(parents=True, exist_ok=True)
-    if password_file.exists():
-        password = password_file.read_text().strip()
-    else:
-        password = secrets.token_urlsafe(12)
-        password_file.write_text(password + "\n")
-        password_file.chmod(0o600)
-    user, _created = get_user_model().objects.get_or_create(
-        username=username, defaults={"email": f"{username}@example.org"}
-    )
-    user.is_staff = user.is_superuser = True
-    user.set_password(password)
-    user.save()
-    return username, password

@@ -22,12 +22,8 @@ from django.utils import timezone
 
 import factory.random
 
-from portal.models import TaskArea
-from portal.taxonomy import DATA_FILE as TASK_AREAS_FILE
-
-from .demo_files import odt_document, pdf_document
-from .factories import CallCriterionFactory, CallPageFactory, DocumentFactory
-from .models import (
+from municipalities.factories import CallCriterionFactory, CallPageFactory
+from municipalities.models import (
     ApplicationDecision,
     CallApplication,
     CallContact,
@@ -38,9 +34,14 @@ from .models import (
     DocumentKind,
     StatutoryCriterion,
 )
-from .models.municipality import office_name
-from .models.pages import team_of
-from .onboarding import load_records
+from municipalities.models.municipality import office_name
+from municipalities.models.pages import team_of
+from municipalities.onboarding import load_records
+from portal.factories import DocumentFactory
+from portal.models import TaskArea
+from portal.taxonomy import DATA_FILE as TASK_AREAS_FILE
+
+from .files import odt_document, pdf_document
 
 DEMO_SEED = "gzm-inicjatywa-lokalna-demo"
 EXAMPLE_TITLE = "Przykład"

@@ -3,8 +3,8 @@
 A municipality's call list serves its own calls; the network's call list serves every
 municipality's. Both feeds show live, public calls in the language of the page that serves
 them, never drafts, scheduled or expired ones, and link each call to its address on its
-municipality's own host. The pages only route to the functions here (see ``CallIndexPage``
-and ``CallNetworkIndexPage``).
+municipality's own host. The pages route to the functions here and hand them their calls
+(``CallFeedRoutes.feed_calls`` in calls/models.py).
 """
 
 from datetime import UTC, timedelta
@@ -19,24 +19,11 @@ from django.utils.translation import gettext as _
 
 import icalendar
 
-from portal.chrome import canonical_url
-
-from .models.calls import CallIndexPage, CallPage
+from portal.canonical import canonical_url
 
 CALENDAR_CONTENT_TYPE = "text/calendar; charset=utf-8"
 CALENDAR_PRODID = "-//GZM//Inicjatywa lokalna: nabory wnioskow//PL"
 ATOM_ITEMS = 20
-
-
-def feed_calls(index_page):
-    """The calls a feed of this call list shows: live and public, in the page's language.
-
-    A municipality's list shows its own calls only; the network's list shows them all.
-    """
-    calls = CallPage.objects.live().public().filter(locale_id=index_page.locale_id)
-    if isinstance(index_page, CallIndexPage):
-        calls = calls.child_of(index_page)
-    return calls.select_related("locale", "municipality")
 
 
 def feed_name(index_page):
@@ -80,7 +67,7 @@ def _event(call, kind, day, summary, url):
     return event
 
 
-def build_calendar(index_page):
+def build_calendar(index_page, calls):
     """An iCalendar (RFC 5545) of the calls' dates: an all-day event on the closing day of
     every call that has one, and another on the opening day where it is known."""
     language = index_page.locale.language_code
@@ -93,7 +80,7 @@ def build_calendar(index_page):
         calendar.add("name", name)
         calendar.add("x-wr-calname", name)
         events = []
-        for call in feed_calls(index_page):
+        for call in calls:
             url = canonical_url(call)
             names = {"title": call.title, "municipality": call.municipality.name}
             if call.opens_on:
@@ -108,8 +95,8 @@ def build_calendar(index_page):
     return calendar.to_ical()
 
 
-def calendar_response(index_page):
-    response = HttpResponse(build_calendar(index_page), content_type=CALENDAR_CONTENT_TYPE)
+def calendar_response(index_page, calls):
+    response = HttpResponse(build_calendar(index_page, calls), content_type=CALENDAR_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="nabory-{feed_slug(index_page)}.ics"'
     return response
 
@@ -122,9 +109,10 @@ class NewCallsFeed(Feed):
 
     feed_type = Atom1Feed
 
-    def __init__(self, index_page):
+    def __init__(self, index_page, calls):
         self.index_page = index_page
-        self.is_network = not isinstance(index_page, CallIndexPage)
+        self.calls = calls
+        self.is_network = index_page.municipality is None
 
     def get_object(self, request, *args, **kwargs):
         return self.index_page
@@ -151,7 +139,7 @@ class NewCallsFeed(Feed):
         )
 
     def items(self, page):
-        return feed_calls(page).order_by("-first_published_at", "-pk")[:ATOM_ITEMS]
+        return self.calls.order_by("-first_published_at", "-pk")[:ATOM_ITEMS]
 
     def item_title(self, call):
         if self.is_network:
@@ -182,6 +170,6 @@ class NewCallsFeed(Feed):
         return call.last_published_at or call.first_published_at
 
 
-def atom_response(index_page, request):
+def atom_response(index_page, calls, request):
     with translation.override(index_page.locale.language_code):
-        return NewCallsFeed(index_page)(request)
+        return NewCallsFeed(index_page, calls)(request)

@@ -11,10 +11,10 @@ import json
 
 from django.conf import settings
 
-from municipalities.demo import EXAMPLE_LABEL
+from handbooks import sync
+from handbooks.models import HandbookChapterPage, HandbookPage
 
-from . import sync
-from .models import HandbookChapterPage, HandbookPage
+from .content import EXAMPLE_LABEL
 
 RESIDENTS = "podrecznik-dla-mieszkanca"
 OFFICIALS = "podrecznik-dla-urzednika"

@@ -22,9 +22,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
-from municipalities.admin_forms import OwnMediaPageForm
-
-from .models import RICH_TEXT_FEATURES, PortalPage
+from ..admin_forms import OwnMediaPageForm
+from ..canonical import canonical_url
+from .base import RICH_TEXT_FEATURES, PortalPage
+from .settings import SiteContactSettings
 
 SITE_ROOTS = ["portal.NetworkHomePage", "municipalities.MunicipalityHomePage"]
 
@@ -42,17 +43,15 @@ class LegalPage(PortalPage):
     parent_page_types = SITE_ROOTS
     subpage_types = []
     max_count_per_parent = 1
+    # Found by their title only: the same legal text stands on every site of the network,
+    # and its words ("wniosek", "plac zabaw" in the easy-to-read example) would otherwise
+    # crowd the calls and initiatives residents look for.
+    search_title_only = True
+    # What the footer of every page links to (portal/chrome.py).
+    footer_role = ""
 
     class Meta:
         abstract = True
-
-    def search_normalised_text(self):
-        """Found by their title only: the same legal text stands on every site of the
-        network, and its words ("wniosek", "plac zabaw" in the easy-to-read example) would
-        otherwise crowd the calls and initiatives residents look for."""
-        from search.polish import normalise
-
-        return normalise(self.title, self.locale.language_code if self.locale_id else "pl")
 
     @cached_property
     def site_root(self):
@@ -104,6 +103,8 @@ def overdue_review_cutoff(today):
 
 class AccessibilityStatementPage(LegalPage):
     """Deklaracja dostępności: every part of the Ministry's template 2.0, as fields."""
+
+    footer_role = "statement"
 
     entity_name = models.CharField(
         _("nazwa podmiotu publicznego"),
@@ -231,8 +232,6 @@ class AccessibilityStatementPage(LegalPage):
 
     def subject_url(self):
         """The address of the website the statement covers: its site root, canonical host."""
-        from .chrome import canonical_url
-
         return canonical_url(self.site_root)
 
     @property
@@ -257,11 +256,10 @@ class AccessibilityStatementPage(LegalPage):
                 "email": self.contact_email,
                 "phone": self.contact_phone,
             }
-        person = self._contact_people().first()
-        if person is not None:
+        people = self._contact_people()
+        if people:
+            person = people[0]
             return {"name": person.name, "email": person.email, "phone": person.phone}
-        from .models import SiteContactSettings
-
         site = self.site_root.get_site()
         footer = SiteContactSettings.for_site(site) if site else None
         return {
@@ -275,9 +273,8 @@ class AccessibilityStatementPage(LegalPage):
         return [person for person in self._contact_people() if person.accessibility]
 
     def _contact_people(self):
-        from municipalities.models.pages import team_of
-
-        return team_of(self)
+        """The municipality's local-initiative team, as its contact page lists it."""
+        return list(self.site_root.contact_team())
 
     def missing_parts(self):
         """What an editor still has to fill in for the statement to be complete."""
@@ -323,6 +320,8 @@ class InaccessibleContent(Orderable):
 class EasyReadPage(LegalPage):
     """Tekst łatwy do czytania (ETR): what the office does, in short plain sentences."""
 
+    footer_role = "easy_read"
+
     body = RichTextField(
         _("tekst łatwy do czytania"),
         features=["bold", "ul", "ol", "link"],
@@ -345,6 +344,8 @@ class SignLanguagePageForm(OwnMediaPageForm):
 class SignLanguagePage(LegalPage):
     """Informacja w polskim języku migowym (PJM): a video slot, its transcript, and how to
     arrange an interpreter. Until a video is added, the page says so."""
+
+    footer_role = "sign_language"
 
     intro = RichTextField(_("wprowadzenie"), blank=True, features=RICH_TEXT_FEATURES)
     video = models.ForeignKey(
@@ -406,6 +407,8 @@ class SignLanguagePage(LegalPage):
 class PrivacyNoticePage(LegalPage):
     """Klauzula informacyjna RODO of the site's controller: shown in full here and in short
     beside every call and every form of the municipality."""
+
+    footer_role = "privacy"
 
     controller = models.TextField(
         _("administrator danych"), help_text=_("Nazwa i adres administratora.")

@@ -1,25 +1,32 @@
 """The results gallery: local initiatives a municipality carried out with its residents."""
 
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.images import get_image_model
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from portal.admin_forms import OwnMediaPageForm
 from portal.blocks import CommonStreamBlock
+from portal.listing import FilteredListingMixin
 from portal.models import NetworkListingPage, PortalPage
+from portal.validators import NOT_NEGATIVE
 
-from ..admin_forms import OwnMediaPageForm
-from .calls import NOT_NEGATIVE
-from .municipality import Municipality
-from .pages import SectionPage
+from ..models.municipality import Municipality
+from ..models.pages import SectionPage
+from .forms import GalleryFilterForm, NetworkGalleryFilterForm
+from .listing import INITIATIVES_PER_PAGE, PHOTO_FILTER_SPECS, map_config, map_points, totals
 
 
 class InitiativeStage(models.TextChoices):
@@ -45,26 +52,101 @@ def money_field(label, **options):
     )
 
 
-class GalleryPage(SectionPage):
+def photos_with_renditions():
+    """Photos joined to their images, with the renditions ``PHOTO_FILTER_SPECS`` names: two
+    queries for any number of pages (photos with images, renditions).
+
+    The same prefetch as ``ImageQuerySet.prefetch_renditions``, reached through the photo:
+    Wagtail reads an image's prefetched ``renditions`` before its cache or the database.
+    """
+    renditions = (
+        get_image_model().get_rendition_model().objects.filter(filter_spec__in=PHOTO_FILTER_SPECS)
+    )
+    return InitiativePhoto.objects.select_related("image").prefetch_related(
+        Prefetch("image__renditions", queryset=renditions)
+    )
+
+
+class InitiativePageQuerySet(PageQuerySet):
+    """Initiatives as the galleries list them."""
+
+    def published(self, locale_id):
+        return self.live().public().filter(locale_id=locale_id)
+
+    def of_members(self):
+        return self.filter(municipality__membership_end__isnull=True)
+
+    def filtered(self, *, year=None, area=None, district=None, municipality=None, county=None):
+        """Narrow by the values a filter form accepted (None: no filter). ``area`` is a
+        task-area key, ``municipality`` a slug, ``county`` a county name as stored on the
+        municipality."""
+        initiatives = self
+        if year:
+            initiatives = initiatives.filter(year=year)
+        if area:
+            initiatives = initiatives.filter(task_area__key=area)
+        if district:
+            initiatives = initiatives.filter(district=district)
+        if municipality:
+            initiatives = initiatives.filter(municipality__slug=municipality)
+        if county:
+            initiatives = initiatives.filter(municipality__county=county)
+        return initiatives
+
+    def for_cards(self):
+        """Ready for cards, the most recent year first: the municipality and the task area
+        joined, the photos, their images and exactly the renditions the cards show
+        prefetched, so a page of cards costs the same whatever the number of initiatives."""
+        return (
+            self.select_related("municipality", "task_area")
+            .prefetch_related(Prefetch("photos", queryset=photos_with_renditions()))
+            .order_by("-year", "title", "pk")
+        )
+
+
+InitiativePageManager = PageManager.from_queryset(InitiativePageQuerySet)
+
+
+class GalleryListingMixin(FilteredListingMixin):
+    """What both galleries share: cards with photos, the totals and the map."""
+
+    listing_name = "initiatives"
+    per_page = INITIATIVES_PER_PAGE
+
+    def filter_form_kwargs(self, items):
+        # Years and districts are offered from what the gallery holds before any filter.
+        return {"initiatives": items}
+
+    def filter_listing(self, items, filters):
+        return items.filtered(**filters)
+
+    def order_listing(self, items):
+        return items.for_cards()
+
+    def listing_extra_context(self, request, filtered, shown):
+        return {
+            "totals": totals(filtered),
+            "map_points": map_points(shown, request),
+            "map_config": map_config(),
+        }
+
+
+class GalleryPage(GalleryListingMixin, SectionPage):
     """Zrealizowane inicjatywy: the gallery of completed local initiatives."""
 
     subpage_types = ["municipalities.InitiativePage"]
     empty_message = _("W galerii nie ma jeszcze zrealizowanych inicjatyw.")
+    filter_form_class = GalleryFilterForm
 
     class Meta:
         verbose_name = _("galeria inicjatyw")
         verbose_name_plural = _("galerie inicjatyw")
 
-    def get_context(self, request, *args, **kwargs):
-        # Imported here: the listing and the form build on this module's models.
-        from ..forms import GalleryFilterForm
-        from ..gallery_listing import gallery_initiatives, listing_context
+    def listing_items(self, request):
+        return InitiativePage.objects.child_of(self).live().public()
 
-        context = super().get_context(request, *args, **kwargs)
-        initiatives = gallery_initiatives(self)
-        form = GalleryFilterForm(request.GET, initiatives=initiatives)
-        context.update(listing_context(request, initiatives, form))
-        return context
+    def home_card(self):
+        self.initiative_count = self.entry_count
 
 
 class InitiativePageForm(OwnMediaPageForm):
@@ -158,6 +240,8 @@ class InitiativePage(PortalPage):
         related_name="+",
     )
 
+    objects = InitiativePageManager()
+
     base_form_class = InitiativePageForm
     parent_page_types = ["municipalities.GalleryPage"]
     subpage_types = []
@@ -242,12 +326,41 @@ class InitiativePage(PortalPage):
     def has_point(self):
         return self.latitude is not None and self.longitude is not None
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["photos"] = self.photo_set()
+        return context
+
+    def photo_set(self):
+        """The photos in their order, the n-th "before" paired with the n-th "after"; three
+        queries whatever the number of photos."""
+        if "photos" in getattr(self, "_cluster_related_objects", {}):
+            photos = list(self.photos.all())  # a preview: the photos as edited, not saved
+        else:
+            photos = list(photos_with_renditions().filter(page=self))
+        before = [photo for photo in photos if photo.role == PhotoRole.BEFORE]
+        after = [photo for photo in photos if photo.role == PhotoRole.AFTER]
+        pairs = list(zip(before, after, strict=False))
+        paired = {photo.pk for pair in pairs for photo in pair}
+        return PhotoSet(pairs=pairs, others=[photo for photo in photos if photo.pk not in paired])
+
     @property
     def card_photo(self):
         """The photo that stands for the initiative: the first "after" photo, else the first."""
         photos = list(self.photos.all())
         after = [photo for photo in photos if photo.role == PhotoRole.AFTER]
         return (after or photos or [None])[0]
+
+
+@dataclass
+class PhotoSet:
+    """An initiative's photos: before/after pairs to show side by side, then the others."""
+
+    pairs: list = field(default_factory=list)
+    others: list = field(default_factory=list)
+
+    def __bool__(self):
+        return bool(self.pairs or self.others)
 
 
 class InitiativePhoto(Orderable):
@@ -280,20 +393,15 @@ class InitiativePhoto(Orderable):
             raise ValidationError({"alt_text": _("Tekst alternatywny jest wymagany.")})
 
 
-class GalleryNetworkIndexPage(NetworkListingPage):
+class GalleryNetworkIndexPage(GalleryListingMixin, NetworkListingPage):
     """ "Zrealizowane inicjatywy w GZM": every municipality's initiatives, filters and totals."""
+
+    filter_form_class = NetworkGalleryFilterForm
 
     class Meta:
         verbose_name = _("inicjatywy w całej sieci GZM")
         verbose_name_plural = _("inicjatywy w całej sieci GZM")
 
-    def get_context(self, request, *args, **kwargs):
-        # Imported here: the listing and the form build on this module's models.
-        from ..forms import NetworkGalleryFilterForm
-        from ..gallery_listing import listing_context, network_initiatives
-
-        context = super().get_context(request, *args, **kwargs)
-        initiatives = network_initiatives(self.locale_id)
-        form = NetworkGalleryFilterForm(request.GET, initiatives=initiatives)
-        context.update(listing_context(request, initiatives, form))
-        return context
+    def listing_items(self, request):
+        """The live initiatives of every current member in this page's language."""
+        return InitiativePage.objects.published(self.locale_id).of_members()

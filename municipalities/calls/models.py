@@ -1,18 +1,20 @@
 """Calls for applications (nabory wniosków) of a municipality.
 
 A call is either continuous (applications all year, until the money runs out) or a round
-with a closing date. Its status is never stored: ``CallPage.status_on(day)`` works it out
-from the dates and the published results, so it is always right on the day it is read.
+with a closing date. Its status is never stored: calls/status.py states the rule once, and
+``CallPageQuerySet`` (listings, feeds, home cards) and ``CallPage.status_on`` (one call) both
+read it from there.
 """
 
 import copy
-from datetime import date, timedelta
+from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.utils import timezone
+from django.db.models import Value
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -20,35 +22,37 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from portal.admin_forms import OwnMediaPageForm
+from portal.listing import FilteredListingMixin
 from portal.models import RICH_TEXT_FEATURES, NetworkListingPage, PortalPage
+from portal.validators import NOT_NEGATIVE
 
-from ..admin_forms import OwnMediaPageForm
-from .municipality import Municipality
-from .pages import SectionPage, team_of
+from ..models.municipality import Municipality
+from ..models.pages import SectionPage, team_of
+from .feeds import atom_response, calendar_response
+from .forms import CallFilterForm
+from .status import (
+    ACCEPTING,
+    CallStatus,
+    evaluate_status,
+    residents_order,
+    status_expression,
+    statuses_for,
+    today,
+)
 
-CLOSING_SOON_DAYS = 14
 # Addresses under a call list that its feeds answer at (see CallFeedRoutes).
 RESERVED_SLUGS = {"kalendarz", "kanal-atom"}
-
-NOT_NEGATIVE = MinValueValidator(0, message=_("Kwota nie może być ujemna."))
+CALLS_PER_PAGE = 12
 
 
 class CallMode(models.TextChoices):
     CONTINUOUS = "continuous", _("nabór ciągły")
     ROUND = "round", _("nabór z terminem")
-
-
-class CallStatus(models.TextChoices):
-    """What a resident needs to know first, in the order listings show it."""
-
-    OPEN = "open", _("trwa nabór")
-    CLOSING_SOON = "closing_soon", _("nabór wkrótce się kończy")
-    UPCOMING = "upcoming", _("nabór wkrótce się rozpocznie")
-    CLOSED = "closed", _("nabór zakończony")
-    RESULTS = "results", _("wyniki ogłoszone")
 
 
 class StatutoryCriterion(models.TextChoices):
@@ -69,65 +73,113 @@ class ApplicationDecision(models.TextChoices):
     REJECTED = "rejected", _("odrzucony")
 
 
-def today():
-    return timezone.localdate()
+@dataclass
+class CallDetails:
+    """What a call's page lists beside its own fields."""
+
+    criteria: list = field(default_factory=list)
+    total_points: int = 0
+    documents: list = field(default_factory=list)
+    contacts: list = field(default_factory=list)
+    accepted: list = field(default_factory=list)
+    rejected: list = field(default_factory=list)
+    initiatives: list = field(default_factory=list)
+
+
+class CallPageQuerySet(PageQuerySet):
+    """Calls as residents see them: every listing, feed and home card asks for calls here,
+    and the status comes from the one rule in calls/status.py."""
+
+    def with_status(self, day=None):
+        """Each call carries its status on ``day`` (``CallPage.status_on`` reads it)."""
+        day = day or today()
+        return self.annotate(
+            call_status=status_expression(day),
+            call_status_day=Value(day, output_field=models.DateField()),
+        )
+
+    def in_status(self, statuses, day=None):
+        """Calls whose status on ``day`` is one of ``statuses`` (None: any)."""
+        calls = self.with_status(day)
+        if statuses is None:
+            return calls
+        return calls.filter(call_status__in=[CallStatus(status).value for status in statuses])
+
+    def accepting(self, day=None):
+        """Calls taking applications on ``day``: open, closing soon included."""
+        return self.in_status(ACCEPTING, day)
+
+    def for_residents(self, day=None):
+        """Open calls by deadline, then upcoming ones by opening day, then past ones, the
+        most recent first."""
+        calls = self if "call_status" in self.query.annotations else self.with_status(day)
+        return calls.order_by(*residents_order("call_status"))
+
+    def published(self, locale_id):
+        """Live, public calls in one language (feeds and network listings)."""
+        return self.live().public().filter(locale_id=locale_id)
+
+    def of_members(self):
+        """Calls of the network's current members only."""
+        return self.filter(municipality__membership_end__isnull=True)
+
+    def filtered(self, *, municipality=None, county=None, area=None, status=None, day=None):
+        """Narrow by a filter form's values: a municipality's slug, a county as stored on the
+        municipality, a task-area key and a ``StatusFilter`` value (unknown means "open")."""
+        calls = self
+        if municipality:
+            calls = calls.filter(municipality__slug=municipality)
+        if county:
+            calls = calls.filter(municipality__county=county)
+        if area:
+            calls = calls.filter(task_areas__key=area)
+        return calls.in_status(statuses_for(status), day)
+
+
+CallPageManager = PageManager.from_queryset(CallPageQuerySet)
 
 
 class CallFeedRoutes(RoutablePageMixin):
-    """The feeds a call list serves beside its page; municipalities/feeds.py builds them."""
+    """The feeds a call list serves beside its page (calls/feeds.py builds them from
+    ``feed_calls``)."""
 
     @path("kalendarz/", name="calendar")
     def calendar_feed(self, request):
-        from ..feeds import calendar_response
-
-        return calendar_response(self)
+        return calendar_response(self, self.feed_calls())
 
     @path("kanal-atom/", name="atom_feed")
     def atom_feed(self, request):
-        from ..feeds import atom_response
+        return atom_response(self, self.feed_calls(), request)
 
-        return atom_response(self, request)
+    def feed_calls(self):
+        """The calls the feeds show: live and public, in the page's language."""
+        return CallPage.objects.published(self.locale_id).select_related("locale", "municipality")
 
 
-class CallIndexPage(CallFeedRoutes, SectionPage):
+class CallIndexPage(CallFeedRoutes, FilteredListingMixin, SectionPage):
     """Nabory wniosków: the municipality's calls, open ones first."""
 
     subpage_types = ["municipalities.CallPage"]
     empty_message = _("Gmina nie ogłosiła jeszcze naboru wniosków w tym serwisie.")
+    listing_name = "calls"
 
     class Meta:
         verbose_name = _("lista naborów")
         verbose_name_plural = _("listy naborów")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["calls"] = order_for_residents(
-            CallPage.objects.child_of(self).live().prefetch_related("task_areas")
-        )
-        return context
+    def listing_items(self, request):
+        return CallPage.objects.child_of(self).live().prefetch_related("task_areas")
 
+    def order_listing(self, items):
+        return items.for_residents()
 
-def order_for_residents(calls, day=None):
-    """Open calls first (soonest deadline first), then upcoming ones, then past ones."""
-    day = day or today()
-    rank = {
-        CallStatus.CLOSING_SOON: 0,
-        CallStatus.OPEN: 0,
-        CallStatus.UPCOMING: 1,
-        CallStatus.CLOSED: 2,
-        CallStatus.RESULTS: 2,
-    }
+    def feed_calls(self):
+        """A municipality's feeds show its own calls only."""
+        return super().feed_calls().child_of(self)
 
-    def key(call):
-        status = call.status_on(day)
-        if rank[status] == 0:
-            return (0, call.closes_on or date.max, call.title)
-        if rank[status] == 1:
-            return (1, call.opens_on or date.max, call.title)
-        # Past calls: the most recent first.
-        return (2, -(call.closes_on or date.min).toordinal(), call.title)
-
-    return sorted(calls, key=key)
+    def home_card(self):
+        # The calls card links straight to each open call: two clicks from the network.
+        self.open_calls = list(CallPage.objects.child_of(self).live().accepting().for_residents())
 
 
 class CallPageForm(OwnMediaPageForm):
@@ -289,6 +341,8 @@ class CallPage(PortalPage):
     results_published_on = models.DateField(_("data ogłoszenia wyników"), null=True, blank=True)
     results_note = RichTextField(_("wyniki: opis"), blank=True, features=RICH_TEXT_FEATURES)
 
+    objects = CallPageManager()
+
     base_form_class = CallPageForm
     parent_page_types = ["municipalities.CallIndexPage"]
     subpage_types = []
@@ -415,31 +469,44 @@ class CallPage(PortalPage):
                 self.municipality_id = home.municipality_id
         return super().save(*args, **kwargs)
 
-    # Status ---------------------------------------------------------------------------
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["details"] = self.details()
+        return context
 
-    def results_published(self, day=None):
-        """Results count as published from their date, or, when no date is known, once a
-        closed round says how many applications were accepted."""
-        day = day or today()
-        if self.results_published_on:
-            return self.results_published_on <= day
-        return (
-            self.applications_accepted is not None
-            and self.closes_on is not None
-            and self.closes_on < day
+    def details(self):
+        """The call's criteria, documents, contacts, decided applications and the
+        initiatives in the gallery that came from it, one query each."""
+        criteria = list(self.criteria.all())
+        applications = list(self.applications.all())
+        return CallDetails(
+            criteria=criteria,
+            total_points=sum(criterion.max_points for criterion in criteria),
+            documents=list(self.documents.select_related("document")),
+            contacts=[contact.shown for contact in self.contacts.select_related("person")],
+            accepted=[a for a in applications if a.decision == ApplicationDecision.ACCEPTED],
+            rejected=[a for a in applications if a.decision == ApplicationDecision.REJECTED],
+            initiatives=list(
+                self.initiatives.live().public().filter(locale_id=self.locale_id).order_by("title")
+            ),
         )
 
+    # Status ---------------------------------------------------------------------------
+
     def status_on(self, day=None):
+        """The call's status on ``day`` (today by default), by the rule of calls/status.py:
+        as the listing's query annotated it, else evaluated on this call's own values."""
         day = day or today()
-        if self.results_published(day):
-            return CallStatus.RESULTS
-        if self.opens_on and day < self.opens_on:
-            return CallStatus.UPCOMING
-        if self.closes_on and day > self.closes_on:
-            return CallStatus.CLOSED
-        if self.closes_on and (self.closes_on - day).days <= CLOSING_SOON_DAYS:
-            return CallStatus.CLOSING_SOON
-        return CallStatus.OPEN
+        if getattr(self, "call_status_day", None) == day:
+            return CallStatus(self.call_status)
+        known = self.__dict__.setdefault("_status_by_day", {})
+        if day not in known:
+            known[day] = evaluate_status(self, day)
+        return known[day]
+
+    def results_published(self, day=None):
+        """Whether results count as published on ``day`` (the status says so)."""
+        return self.status_on(day) == CallStatus.RESULTS
 
     @property
     def status(self):
@@ -452,10 +519,7 @@ class CallPage(PortalPage):
     def days_left(self, day=None):
         """Whole days left to apply, the closing day included; None if there is no deadline."""
         day = day or today()
-        if not self.closes_on or self.status_on(day) not in (
-            CallStatus.OPEN,
-            CallStatus.CLOSING_SOON,
-        ):
+        if not self.closes_on or self.status_on(day) not in ACCEPTING:
             return None
         return (self.closes_on - day).days + 1
 
@@ -465,7 +529,7 @@ class CallPage(PortalPage):
 
     @property
     def is_accepting(self):
-        return self.status in (CallStatus.OPEN, CallStatus.CLOSING_SOON)
+        return self.status in ACCEPTING
 
     @cached_property
     def social_work_outweighed_by(self):
@@ -626,27 +690,30 @@ class CallApplication(Orderable):
         verbose_name_plural = _("rozpatrzone wnioski")
 
 
-class CallNetworkIndexPage(CallFeedRoutes, NetworkListingPage):
+class CallNetworkIndexPage(CallFeedRoutes, FilteredListingMixin, NetworkListingPage):
     """ "Nabory w GZM": the open calls of every municipality, with filters."""
+
+    listing_name = "calls"
+    filter_form_class = CallFilterForm
+    per_page = CALLS_PER_PAGE
 
     class Meta:
         verbose_name = _("nabory w całej sieci GZM")
         verbose_name_plural = _("nabory w całej sieci GZM")
 
-    def get_context(self, request, *args, **kwargs):
-        from django.core.paginator import Paginator
-
-        # Imported here: the listing and the form build on this module's models.
-        from ..call_listing import CALLS_PER_PAGE, network_calls
-        from ..forms import CallFilterForm
-
-        context = super().get_context(request, *args, **kwargs)
-        form = CallFilterForm(request.GET)
-        paginator = Paginator(network_calls(self.locale_id, **form.filters()), CALLS_PER_PAGE)
-        calls = paginator.get_page(request.GET.get("page"))
-        context.update(
-            filter_form=form,
-            calls=calls,
-            page_range=paginator.get_elided_page_range(calls.number, on_each_side=1, on_ends=1),
+    def listing_items(self, request):
+        """Every current member's live, public calls in this page's language; the
+        municipality joined and the task areas prefetched, so a page of cards costs the
+        same number of queries whatever the number of calls."""
+        return (
+            CallPage.objects.published(self.locale_id)
+            .of_members()
+            .select_related("municipality")
+            .prefetch_related("task_areas")
         )
-        return context
+
+    def filter_listing(self, items, filters):
+        return items.filtered(**filters)
+
+    def order_listing(self, items):
+        return items.for_residents()

@@ -27,13 +27,21 @@ from wagtail.rich_text import RichText
 
 import factory.random
 
+from municipalities.factories import InitiativePageFactory
+from municipalities.models import (
+    CallIndexPage,
+    CallPage,
+    GalleryPage,
+    InitiativePage,
+    InitiativePhoto,
+    InitiativeStage,
+    PhotoRole,
+)
+from portal.factories import DocumentFactory, ImageFactory
 from portal.models import TaskArea
 
-from .demo_calls import DEMO_SEED, EXAMPLE_NOTE
-from .demo_files import jpeg_illustration, pdf_document
-from .factories import DocumentFactory, ImageFactory, InitiativePageFactory
-from .models import CallIndexPage, CallPage, GalleryPage, InitiativePage, InitiativePhoto
-from .models.initiatives import InitiativeStage, PhotoRole
+from .calls import DEMO_SEED, EXAMPLE_NOTE
+from .files import jpeg_illustration, pdf_document
 
 CENTRES_FILE = Path(__file__).resolve().parent / "data" / "gzm_centres.csv"
 EXAMPLE_SUMMARY = "Przykładowa inicjatywa — treść demonstracyjna."

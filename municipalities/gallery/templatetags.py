@@ -1,14 +1,13 @@
-"""Template helpers for the results gallery: responsive photos and an initiative's photo set."""
+"""Template helpers for the results gallery: responsive photos.
 
-from dataclasses import dataclass, field
+Loaded as ``gallery_tags`` (the library is named in the TEMPLATES setting)."""
 
 from django import template
 
 from wagtail.images.models import Picture
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
-from ..gallery_listing import PHOTO_FILTER_SPECS, photos_with_renditions
-from ..models import PhotoRole
+from .listing import PHOTO_FILTER_SPECS
 
 register = template.Library()
 
@@ -50,29 +49,3 @@ def initiative_picture(photo, size="card", eager=False, css_class=""):
     if css_class:
         attrs["class"] = css_class
     return Picture(offered, attrs).__html__()
-
-
-@dataclass
-class PhotoSet:
-    """An initiative's photos: before/after pairs to show side by side, then the others."""
-
-    pairs: list = field(default_factory=list)
-    others: list = field(default_factory=list)
-
-    def __bool__(self):
-        return bool(self.pairs or self.others)
-
-
-@register.simple_tag
-def initiative_photos(initiative):
-    """The photos of ``initiative`` in their order, the n-th "before" paired with the n-th
-    "after"; three queries whatever the number of photos."""
-    if "photos" in getattr(initiative, "_cluster_related_objects", {}):
-        photos = list(initiative.photos.all())  # a preview: the photos as edited, not saved
-    else:
-        photos = list(photos_with_renditions().filter(page=initiative))
-    before = [photo for photo in photos if photo.role == PhotoRole.BEFORE]
-    after = [photo for photo in photos if photo.role == PhotoRole.AFTER]
-    pairs = list(zip(before, after, strict=False))
-    paired = {photo.pk for pair in pairs for photo in pair}
-    return PhotoSet(pairs=pairs, others=[photo for photo in photos if photo.pk not in paired])

@@ -1,14 +1,13 @@
-"""Links to the model and to a municipality's handbooks, for the home pages."""
+"""Links to the model and to a municipality's handbooks, for the home pages.
 
-from django import template
+Registered as a site-root context hook (handbooks/apps.py), so the network home and each
+municipality home offer the handbooks without the portal or the municipal app knowing them.
+"""
 
-from ..models import HandbookPage, HandbookVariantPage, ModelProcessPage, ResolutionPage
-
-register = template.Library()
+from .models import HandbookPage, HandbookVariantPage, ModelProcessPage, ResolutionPage
 
 
-@register.inclusion_tag("handbooks/includes/network_model_links.html", takes_context=True)
-def network_model_links(context, network_home):
+def network_model_links(network_home):
     """The model process, the model handbooks and the resolution assumptions, as cards.
 
     One query: plain pages (title and address are all the cards need), sorted by type.
@@ -27,21 +26,23 @@ def network_model_links(context, network_home):
         "handbooks": by_type[HandbookPage],
         "resolution": next(iter(by_type[ResolutionPage]), None),
         "has_any": bool(pages),
-        "request": context.get("request"),
     }
 
 
-@register.inclusion_tag("handbooks/includes/municipality_handbooks.html", takes_context=True)
-def municipality_handbooks(context, home):
+def municipality_handbooks(home, network_home):
     """The municipality's handbook variants, or GZM's model handbooks when it has none."""
     variants = list(HandbookVariantPage.objects.child_of(home).live().order_by("path"))
     models = []
-    if not variants:
-        network_home = context["chrome"].network_home
+    if not variants and network_home is not None:
         models = list(HandbookPage.objects.child_of(network_home).live().order_by("path"))
-    return {
-        "variants": variants,
-        "models": models,
-        "chrome": context["chrome"],
-        "request": context.get("request"),
-    }
+    return {"variants": variants, "models": models}
+
+
+def add_handbook_links(page, request, context):
+    """Site-root context hook: the network home's model cards, a municipality's handbooks."""
+    if page.is_network_root:
+        context["model_links"] = network_model_links(page)
+    else:
+        context["municipal_handbooks"] = municipality_handbooks(
+            page, context["chrome"].network_home
+        )

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from municipalities.demo import ensure_demo_admin
+from demo.admin import ensure_demo_admin
 
 
 class Command(BaseCommand):

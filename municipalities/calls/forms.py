@@ -1,0 +1,39 @@
+"""The filter form of "Nabory w GZM", sent by GET."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ..filters import NetworkFilterForm, area_field, county_field, invalid, municipality_field
+from .status import StatusFilter
+
+
+class CallFilterForm(NetworkFilterForm):
+    """The filters of "Nabory w GZM", sent by GET."""
+
+    municipality = municipality_field()
+    county = county_field()
+    area = area_field()
+    status = forms.ChoiceField(
+        label=_("Stan naboru"),
+        required=False,
+        choices=StatusFilter.choices,
+        error_messages=invalid(
+            _("Nie ma takiego stanu naboru. Pokazujemy nabory, które teraz trwają.")
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._offer_members()
+        self._offer_areas()
+
+    def filters(self):
+        """Keyword arguments for ``CallPageQuerySet.filtered``: the valid values, defaults for
+        the rest."""
+        data = self.valid_data()
+        return {
+            "municipality": data.get("municipality") or None,
+            "county": data.get("county") or None,
+            "area": data.get("area") or None,
+            "status": data.get("status") or StatusFilter.OPEN,
+        }

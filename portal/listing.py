@@ -1,0 +1,110 @@
+"""One way for a page to list, filter and paginate its items.
+
+A listing page (a municipality's calls or gallery, the network's calls or initiatives)
+says what it lists (``listing_items``), which GET form filters it (``filter_form_class``),
+how filters apply and how items are ordered; ``FilteredListingMixin.get_context`` does the
+rest the same way for all of them.
+"""
+
+from dataclasses import dataclass
+
+from django import forms
+from django.core.paginator import Paginator
+from django.utils.translation import gettext as _
+
+
+class FilterForm(forms.Form):
+    """A GET form of listing filters that always answers.
+
+    A value that is not on the list (an old link, a typo, a tampered address) is reported
+    and left out; the rest of the filters still apply.
+    """
+
+    def valid_data(self):
+        """The values that passed, without the ones reported as errors."""
+        self.is_valid()
+        return getattr(self, "cleaned_data", {})
+
+    def filters(self):
+        """Keyword arguments for the page's ``filter_listing``: the valid values, None for
+        the others."""
+        data = self.valid_data()
+        return {name: data.get(name) or None for name in self.fields}
+
+
+@dataclass
+class ListingPage:
+    """One page of a listing and what the template needs to move between pages."""
+
+    items: object
+    page_range: list
+    notice: str = ""
+
+
+def paginate(items, requested, per_page):
+    """The ``requested`` page of ``items``; a page that does not exist gives the nearest one
+    that does, and a notice saying so."""
+    paginator = Paginator(items, per_page)
+    page = paginator.get_page(requested)
+    notice = ""
+    if requested not in (None, "") and str(requested).strip() != str(page.number):
+        notice = _(
+            "Nie ma strony „%(requested)s” wyników. Pokazujemy stronę %(shown)s z %(total)s."
+        ) % {"requested": requested, "shown": page.number, "total": paginator.num_pages}
+    return ListingPage(
+        items=page,
+        page_range=list(paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)),
+        notice=notice,
+    )
+
+
+class FilteredListingMixin:
+    """``get_context`` of a page that lists items, with an optional filter form and pages.
+
+    The template receives the items under ``listing_name``, and ``filter_form``,
+    ``is_filtered``, ``page_range`` and ``page_notice`` (when paginated), plus whatever
+    ``listing_extra_context`` adds.
+    """
+
+    listing_name = "items"
+    filter_form_class = None
+    per_page = None  # None: one page of everything
+
+    def listing_items(self, request):
+        """Everything the page lists before any filter (a queryset)."""
+        raise NotImplementedError
+
+    def filter_form_kwargs(self, items):
+        return {}
+
+    def filter_listing(self, items, filters):
+        return items
+
+    def order_listing(self, items):
+        return items
+
+    def listing_extra_context(self, request, filtered, shown):
+        """More for the template: ``filtered`` is every item that passed the filters,
+        ``shown`` the ones on this page."""
+        return {}
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        items = self.listing_items(request)
+        form = None
+        if self.filter_form_class is not None:
+            form = self.filter_form_class(request.GET, **self.filter_form_kwargs(items))
+        filters = form.filters() if form is not None else {}
+        filtered = self.filter_listing(items, filters)
+        ordered = self.order_listing(filtered)
+        if self.per_page:
+            page = paginate(ordered, request.GET.get("page"), self.per_page)
+            shown = page.items
+            context.update(page_range=page.page_range, page_notice=page.notice)
+        else:
+            shown = list(ordered)
+        context[self.listing_name] = shown
+        context["filter_form"] = form
+        context["is_filtered"] = any(filters.values())
+        context.update(self.listing_extra_context(request, filtered, shown))
+        return context

@@ -1,0 +1,125 @@
+"""The base every portal page builds on, and the site roots the network is made of.
+
+The network has two kinds of site root: GZM's network home and each municipality's home.
+Both are ``SiteRootPage``s. Pages further down ask for theirs (``site_root``,
+``municipality_home``) without this module knowing the municipal page type: the concrete
+site roots are found among the installed models by what they declare.
+"""
+
+from functools import cache
+
+from django.conf import settings
+from django.utils.functional import cached_property
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from ..chrome import build_chrome
+from ..hooks import add_site_root_context
+from ..roots import municipal_root_model, network_home_for
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "document-link"]
+
+# The index field every page type gets on top of its own search fields. What it holds is the
+# business of the search app; settings name the function (PORTAL_SEARCH_TEXT).
+NORMALISED_FIELD = "search_normalised_text"
+
+
+@cache
+def _search_text_function():
+    return import_string(settings.PORTAL_SEARCH_TEXT)
+
+
+class PortalPage(Page):
+    """Base of every page type: knows its site root and the municipality (if any) it is in."""
+
+    is_creatable = False
+    # Legal pages say True: the same text stands on every site, so only the title counts.
+    search_title_only = False
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def get_search_fields(cls):
+        fields = super().get_search_fields()
+        if any(getattr(field, "field_name", None) == NORMALISED_FIELD for field in fields):
+            return fields
+        return [*fields, index.SearchField(NORMALISED_FIELD)]
+
+    def search_normalised_text(self):
+        return _search_text_function()(self)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Identity, navigation, languages and footer: what every page shows around itself.
+        context["chrome"] = build_chrome(self, request)
+        return context
+
+    @cached_property
+    def municipality_home(self):
+        """The municipality home this page sits under (itself included), or None on the network."""
+        model = municipal_root_model()
+        if model is None:
+            return None
+        if isinstance(self, model):
+            return self
+        return (
+            model.objects.ancestor_of(self, inclusive=True)
+            .select_related(*model.root_select_related)
+            .first()
+        )
+
+    @cached_property
+    def municipality(self):
+        home = self.municipality_home
+        return home.municipality if home else None
+
+    @cached_property
+    def site_root(self):
+        """The home of the site this page belongs to: its municipality's, or the network's."""
+        if isinstance(self, SiteRootPage):
+            return self
+        return self.municipality_home or network_home_for(self.locale_id)
+
+
+class SiteRootPage(PortalPage):
+    """A page at the root of one site of the network.
+
+    Concrete subclasses say whether they are GZM's network home (``is_network_root``), what
+    to join when a page looks its root up (``root_select_related``) and who answers
+    residents' questions (``contact_team``).
+    """
+
+    portal_site_root = True
+    is_network_root = False
+    root_select_related = ()
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        return add_site_root_context(self, request, context)
+
+    def contact_team(self):
+        """The people residents can ask, in this page's language; none by default."""
+        return []
+
+
+class NetworkListingPage(PortalPage):
+    """Base of the network-wide listings under the network home (calls, initiatives)."""
+
+    intro = RichTextField(_("wprowadzenie"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["portal.NetworkHomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
