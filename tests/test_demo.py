@@ -59,12 +59,15 @@ def network_plan(day):
 
 
 def unsaved_call(plan: CallPlan):
+    """The planned call, not saved; its status is still evaluated by the database (one query
+    without a table, see municipalities/calls/status.py), so the tests asking it use the db."""
     return CallPage(**plan.fields)
 
 
 # The plan, over the whole network and a year of seed days ---------------------------------
 
 
+@pytest.mark.django_db
 @pytest.mark.parametrize("day", SEED_DAYS, ids=str)
 def test_on_any_seed_day_the_network_has_calls_in_every_state(day):
     plans = network_plan(day)
@@ -129,6 +132,7 @@ def test_only_past_examples_publish_results_and_those_add_up():
         (date(2027, 1, 20), CallStatus.UPCOMING),
     ],
 )
+@pytest.mark.django_db
 def test_katowice_follows_its_autumn_round_for_the_next_year(day, status):
     current, previous = plan_calls(record_for("katowice"), day)
 

@@ -17,6 +17,7 @@ from django.test import override_settings
 import pytest
 
 from municipalities.factories import InitiativePageFactory
+from municipalities.gallery.listing import map_config
 from municipalities.models import GalleryNetworkIndexPage, GalleryPage
 
 ASSETS = "municipalities/includes/initiative_map_assets.html"
@@ -69,12 +70,14 @@ def test_the_map_script_reads_the_points_and_keeps_focus_free():
 
 
 def test_without_a_tile_server_the_include_adds_nothing():
-    assert render_to_string(ASSETS, {"map_points": POINTS}).strip() == ""
+    assert (
+        render_to_string(ASSETS, {"map_points": POINTS, "map_config": map_config()}).strip() == ""
+    )
 
 
 @TILES
 def test_with_a_tile_server_the_include_adds_leaflet_and_the_settings():
-    html = render_to_string(ASSETS, {"map_points": POINTS})
+    html = render_to_string(ASSETS, {"map_points": POINTS, "map_config": map_config()})
 
     assert f'<link rel="stylesheet" href="{LEAFLET_CSS}">' in html
     assert f'<script src="{LEAFLET_JS}" defer></script>' in html
@@ -88,7 +91,7 @@ def test_with_a_tile_server_the_include_adds_leaflet_and_the_settings():
 
 @TILES
 def test_with_no_points_the_include_adds_nothing():
-    assert render_to_string(ASSETS, {"map_points": []}).strip() == ""
+    assert render_to_string(ASSETS, {"map_points": [], "map_config": map_config()}).strip() == ""
 
 
 # The gallery pages -----------------------------------------------------------------------
