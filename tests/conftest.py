@@ -3,12 +3,16 @@
 Onboarding is the code under test elsewhere, so the shared network is built with it once
 per test session; every test runs in a transaction that is rolled back, so what one test
 changes no other test sees.
+
+Below the network: the fixtures and helpers that more than one module uses (logging in as
+one of the network's people, GZM's model handbook, B's handbook variant).
 """
 
 from dataclasses import dataclass
 
 import pytest
 
+from handbooks import sync
 from municipalities.factories import UserFactory
 from municipalities.onboarding import (
     NETWORK_ADMINS_GROUP,
@@ -16,6 +20,8 @@ from municipalities.onboarding import (
     ensure_network,
     onboard_municipality,
 )
+
+from .handbook_helpers import model_chapter, model_handbook, publish_model_edit, variant_chapter
 
 PASSWORD = "haslo-testowe-123"
 
@@ -90,3 +96,29 @@ def network(network_ids, db):
 def login(client, user):
     client.force_login(user)
     return client
+
+
+def log_in_as(client, network, role):
+    """Log ``client`` in as one of the network's people (``network.users[role]``)."""
+    return login(client, network.users[role])
+
+
+@pytest.fixture
+def editor_a(client, network):
+    """The test client, logged in as A's editor."""
+    return log_in_as(client, network, "editor_a")
+
+
+@pytest.fixture
+def handbook(network):
+    """GZM's model handbook for residents, which ``ensure_network`` puts on the network."""
+    return model_handbook()
+
+
+@pytest.fixture
+def variant_b(network, handbook):
+    """B's variant with one customised chapter that is behind the model."""
+    variant = sync.create_variant(handbook, network.b)
+    sync.customise_chapter(variant_chapter(variant, "wklad-wlasny"))
+    publish_model_edit(model_chapter(handbook, "wklad-wlasny"))
+    return variant

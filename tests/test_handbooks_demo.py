@@ -7,7 +7,7 @@ from handbooks import demo, sync
 from handbooks.models import ChapterStatus, HandbookChapterPage, VariantChapterState
 from municipalities.demo import seed_demo_content
 
-from .test_handbooks_sync import model_handbook, page_text
+from .handbook_helpers import model_handbook, page_text
 
 
 def variant_state(municipality, slug):

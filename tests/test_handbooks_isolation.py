@@ -14,22 +14,8 @@ import pytest
 from handbooks import sync
 from handbooks.models import ChapterStatus, HandbookPage, HandbookVariantPage, VariantChapterState
 
-from .test_handbooks_admin import action_url, create, log_in_as
-from .test_handbooks_sync import model_chapter, model_handbook, publish_model_edit, variant_chapter
-
-
-@pytest.fixture
-def handbook(network):
-    return model_handbook()
-
-
-@pytest.fixture
-def variant_b(network, handbook):
-    """B's variant with one customised chapter that is behind the model."""
-    variant = sync.create_variant(handbook, network.b)
-    sync.customise_chapter(variant_chapter(variant, "wklad-wlasny"))
-    publish_model_edit(model_chapter(handbook, "wklad-wlasny"))
-    return variant
+from .conftest import log_in_as
+from .handbook_helpers import action_url, create, model_chapter, publish_model_edit, variant_chapter
 
 
 @pytest.mark.parametrize("role", ["editor_a", "moderator_a"])
