@@ -1,6 +1,6 @@
 """The handbooks admin, used the way editors use it: logged in, through real requests.
 
-The isolation rule for handbooks is proven in ``test_handbooks_isolation``.
+The isolation rule for handbooks is proven in ``tests/isolation/test_handbooks.py``.
 """
 
 from django.conf import settings
