@@ -1,14 +1,22 @@
 """Shared test data: the network with two municipalities (A and B) and their people.
 
 Onboarding is the code under test elsewhere, so the shared network is built with it once
-per test session; every test runs in a transaction that is rolled back, so what one test
-changes no other test sees.
+per test session (under pytest-xdist once per run, and every worker gets a copy of the
+database: ``worker_database``); every test runs in a transaction that is rolled back, so
+what one test changes no other test sees.
+
+Below the network: the fixtures and helpers that more than one module uses (logging in as
+one of the network's people, GZM's model handbook, B's handbook variant).
 """
 
+import contextlib
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
+from handbooks import sync
 from municipalities.onboarding import (
     NETWORK_ADMINS_GROUP,
     MunicipalityRecord,
@@ -17,7 +25,14 @@ from municipalities.onboarding import (
 )
 from portal.factories import UserFactory
 
+from .handbook_helpers import model_chapter, model_handbook, publish_model_edit, variant_chapter
+from .once_per_run import run_directory
+from .worker_database import WorkerDatabase
+
 PASSWORD = "haslo-testowe-123"
+
+# pytest-xdist's id of this worker (gw0, gw1, …); empty when the tests run in one process.
+XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
 
 CITY_A = MunicipalityRecord(
     name="Ruda Śląska",
@@ -64,8 +79,27 @@ def _build_network():
     return home.pk, a.pk, b.pk, {role: user.pk for role, user in users.items()}
 
 
+if XDIST_WORKER:
+
+    @pytest.fixture(scope="session")
+    def django_db_setup(django_test_environment, django_db_blocker, tmp_path_factory):
+        """This worker's copy of the run's one test database, the network built in it.
+
+        Yields the network's ids (see ``worker_database``); replaces pytest-django's fixture
+        under pytest-xdist only.
+        """
+        database = WorkerDatabase(run_directory(tmp_path_factory), XDIST_WORKER)
+        with django_db_blocker.unblock():
+            network_ids = database.set_up(build=_build_network)
+        yield network_ids
+        with django_db_blocker.unblock():
+            database.tear_down()
+
+
 @pytest.fixture(scope="session")
 def network_ids(django_db_setup, django_db_blocker):
+    if XDIST_WORKER:  # built with the database this worker copied
+        return django_db_setup
     with django_db_blocker.unblock():
         return _build_network()
 
@@ -87,6 +121,59 @@ def network(network_ids, db):
     )
 
 
+@pytest.fixture(scope="session", autouse=True)
+def media_root(tmp_path_factory):
+    """Uploads and renditions go to this process's own temporary directory.
+
+    ``tmp_path_factory`` gives every pytest-xdist worker a directory of its own, which pytest
+    removes after a few runs.
+    """
+    from django.test import override_settings
+
+    media = tmp_path_factory.mktemp("media")
+    with override_settings(MEDIA_ROOT=str(media)):
+        yield media
+
+
+def pytest_unconfigure(config):
+    """Remove the media directory the test settings make on import, left empty by ``media_root``.
+
+    Every process makes one, the xdist controller too.
+    """
+    from django.conf import settings
+
+    made_by_settings = Path(settings.MEDIA_ROOT) if settings.configured else None
+    if made_by_settings and made_by_settings.name.startswith("gzm-test-media-"):
+        with contextlib.suppress(OSError):  # not empty: leave it alone
+            made_by_settings.rmdir()
+
+
 def login(client, user):
     client.force_login(user)
     return client
+
+
+def log_in_as(client, network, role):
+    """Log ``client`` in as one of the network's people (``network.users[role]``)."""
+    return login(client, network.users[role])
+
+
+@pytest.fixture
+def editor_a(client, network):
+    """The test client, logged in as A's editor."""
+    return log_in_as(client, network, "editor_a")
+
+
+@pytest.fixture
+def handbook(network):
+    """GZM's model handbook for residents, which ``ensure_network`` puts on the network."""
+    return model_handbook()
+
+
+@pytest.fixture
+def variant_b(network, handbook):
+    """B's variant with one customised chapter that is behind the model."""
+    variant = sync.create_variant(handbook, network.b)
+    sync.customise_chapter(variant_chapter(variant, "wklad-wlasny"))
+    publish_model_edit(model_chapter(handbook, "wklad-wlasny"))
+    return variant

@@ -175,12 +175,6 @@ def add_call(client, municipality, data, publish=False):
     return client.post(url, data)
 
 
-@pytest.fixture
-def editor_a(client, network):
-    client.force_login(network.users["editor_a"])
-    return client
-
-
 def test_valid_call_is_saved(editor_a, network):
     response = add_call(editor_a, network.a, call_form())
 

@@ -1,6 +1,6 @@
 """The handbooks admin, used the way editors use it: logged in, through real requests.
 
-The isolation rule for handbooks is proven in ``test_handbooks_isolation``.
+The isolation rule for handbooks is proven in ``tests/isolation/test_handbooks.py``.
 """
 
 from django.conf import settings
@@ -18,38 +18,8 @@ from handbooks.models import (
     VariantChapterState,
 )
 
-from .test_handbooks_sync import model_chapter, model_handbook, publish_model_edit, variant_chapter
-
-
-def log_in_as(client, network, role):
-    client.force_login(network.users[role])
-    return client
-
-
-def action_url(page, action):
-    return reverse("handbooks_admin:action", args=[page.pk, action])
-
-
-def create(client, handbook, municipality):
-    return client.post(
-        reverse("handbooks_admin:create_variant"),
-        {"handbook": handbook.pk, "municipality": municipality.pk},
-    )
-
-
-@pytest.fixture
-def handbook(network):
-    return model_handbook()
-
-
-@pytest.fixture
-def variant_b(network, handbook):
-    """B's variant with one customised chapter that is behind the model."""
-    variant = sync.create_variant(handbook, network.b)
-    sync.customise_chapter(variant_chapter(variant, "wklad-wlasny"))
-    publish_model_edit(model_chapter(handbook, "wklad-wlasny"))
-    return variant
-
+from .conftest import log_in_as
+from .handbook_helpers import action_url, create, model_chapter, publish_model_edit, variant_chapter
 
 # The editor's way through -------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ from demo.seed import seed_demo_content
 from handbooks import sync
 from handbooks.models import ChapterStatus, HandbookChapterPage, VariantChapterState
 
-from .test_handbooks_sync import model_handbook, page_text
+from .handbook_helpers import model_handbook, page_text
 
 
 def variant_state(municipality, slug):

@@ -4,8 +4,6 @@ Every test publishes real revisions of the model chapters, the way GZM does in t
 and reads the variant back from the database and over HTTP on the municipality's host.
 """
 
-import json
-
 from django.conf import settings
 
 from wagtail.models import Locale, Page
@@ -16,51 +14,19 @@ from handbooks import sync
 from handbooks.models import (
     ChapterStatus,
     HandbookChapterPage,
-    HandbookPage,
     VariantChapterState,
 )
 
-HOST_A = "ruda-slaska.localhost"
-NEW_TEXT = "Nowe zdanie modelu: koordynator odpowiada w ciągu trzech dni roboczych."
-
-
-def model_handbook(slug="podrecznik-dla-mieszkanca"):
-    return HandbookPage.objects.get(slug=slug, locale__language_code=settings.LANGUAGE_CODE)
-
-
-def model_chapter(handbook, slug):
-    return HandbookChapterPage.objects.child_of(handbook).get(slug=slug)
-
-
-def reload(page):
-    return Page.objects.get(pk=page.pk).specific
-
-
-def publish_model_edit(chapter, text=NEW_TEXT):
-    """GZM rewrites the chapter's first paragraph and publishes it."""
-    chapter = reload(chapter)
-    raw = chapter.body.get_prep_value()
-    first_text = next(block for block in raw if block["type"] == "text")
-    first_text["value"] = f"<p>{text}</p>"
-    chapter.body = json.dumps(raw)
-    revision = chapter.save_revision()
-    revision.publish()
-    return revision
-
-
-def variant_chapter(variant, slug):
-    return HandbookChapterPage.objects.child_of(variant).get(slug=slug)
-
-
-def page_text(client, path, host=HOST_A):
-    response = client.get(path, HTTP_HOST=host)
-    assert response.status_code == 200, path
-    return response.content.decode()
-
-
-@pytest.fixture
-def handbook(network):
-    return model_handbook()
+from .handbook_helpers import (
+    HOST_A,
+    NEW_TEXT,
+    model_chapter,
+    model_handbook,
+    page_text,
+    publish_model_edit,
+    reload,
+    variant_chapter,
+)
 
 
 @pytest.fixture

@@ -79,12 +79,6 @@ def created():
     return InitiativePage.objects.filter(slug="plac-zabaw-lipowa")
 
 
-@pytest.fixture
-def editor_a(client, network):
-    client.force_login(network.users["editor_a"])
-    return client
-
-
 def test_valid_initiative_is_saved_as_its_municipality(editor_a, network):
     photo = ImageFactory(collection=network.a.collection)
 

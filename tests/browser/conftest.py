@@ -2,6 +2,9 @@
 
 ``portal`` starts the portal once per session (see ``server.py``): its own database,
 two onboarded municipalities with the demo content, ``manage.py runserver`` on a free port.
+The database is a copy of a template seeded once per run. Under pytest-xdist (``-n``) each
+worker starts its own portal with its own copy, so a test that changes the portal's data
+(``test_consent`` turns analytics on) changes it for that worker's tests only.
 Tests never use pytest-django's database; they ask ``portal.url(path, municipality=slug)``
 for addresses and drive ``page`` (a fresh browser context per test).
 
@@ -11,10 +14,12 @@ Every test in this folder is marked ``browser``: ``pytest -m browser`` runs them
 
 import os
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
+from ..once_per_run import OncePerRun, run_directory
 from .server import BrowserDatabase, PortalServer
 
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -42,17 +47,51 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session")
 def portal(tmp_path_factory):
-    workdir = tmp_path_factory.mktemp("portal")
-    database = BrowserDatabase(workdir, os.environ.get("DATABASE_URL", ""))
-    database.create()
-    server = PortalServer(workdir, database.url)
+    configured_url = os.environ.get("DATABASE_URL", "")
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    database = BrowserDatabase(tmp_path_factory.mktemp("portal"), configured_url, suffix=worker)
+    server = PortalServer(database.workdir, database.url)
+    with seeded(database, run_directory(tmp_path_factory), user=worker):
+        try:
+            server.prepare()
+            server.start()
+            yield server
+        finally:
+            server.stop()
+            database.drop()
+
+
+@contextmanager
+def seeded(database, directory, user):
+    """Fill ``database`` with a copy of the run's seeded template.
+
+    The first process to come seeds the template, the last to leave drops it; the copying is
+    done under the run's lock too, as PostgreSQL copies a template for one client at a time.
+    """
+    template = BrowserDatabase(
+        directory / "browser-template", database.configured_url, suffix="template"
+    )
+    shared = OncePerRun(directory, "browser-template")
+    with shared.record() as record:
+        if not record:
+            template.workdir.mkdir(exist_ok=True)
+            template.create()
+            seeder = PortalServer(template.workdir, template.url)
+            try:
+                seeder.seed()
+            finally:
+                seeder.stop()
+            record["users"] = []
+        template.copy_to(database)
+        record["users"].append(user)
     try:
-        server.prepare()
-        server.start()
-        yield server
+        yield
     finally:
-        server.stop()
-        database.drop()
+        with shared.record() as record:
+            record["users"].remove(user)
+            if not record["users"]:
+                template.drop()
+                record.clear()
 
 
 @pytest.fixture(scope="session")

@@ -2,13 +2,19 @@
 
 The database is never pytest-django's test database: on PostgreSQL (``DATABASE_URL``) it is
 a separate database ``<name>_browser`` on the same server, otherwise a temporary SQLite
-file. It is migrated and filled the way a new installation is (onboarding of two
-municipalities, then the demo content) by the portal's own commands and functions, and
+file. Once per test run a template database is migrated and filled the way a new
+installation is (onboarding of two municipalities, then the demo content) by the portal's
+own commands and functions; each portal server gets a copy of it (a file copy on SQLite,
+``CREATE DATABASE … TEMPLATE`` on PostgreSQL), its sites moved to the server's port, and
 ``manage.py runserver`` serves it. Everything runs in subprocesses, so the pytest process
 itself never opens a database connection.
+
+Under pytest-xdist every worker has a portal of its own: its own copy of the database (on
+PostgreSQL ``<name>_browser_gw0``, ``<name>_browser_gw1``, …), port and directory.
 """
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -41,6 +47,12 @@ for page in [*CallPage.objects.filter(locale__language_code="pl"),
     ensure_translations(page)
 """
 
+# The template is seeded for some port; a copy's sites answer at its own server's port.
+MOVE_SCRIPT = """
+from wagtail.models import Site
+Site.objects.update(port={port})
+"""
+
 STARTUP_TIMEOUT = 60
 
 
@@ -48,10 +60,16 @@ class ServerError(RuntimeError):
     pass
 
 
-def _free_port():
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+def _reserve_port():
+    """A socket bound to a free port and held, so nothing else takes the port meanwhile.
+
+    The port is chosen before the sites are moved to it and the server binds it only after
+    that; until then the held socket keeps it from another xdist worker's portal and from
+    outgoing connections.
+    """
+    probe = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    probe.bind(("127.0.0.1", 0))
+    return probe
 
 
 def _is_postgres(url):
@@ -65,6 +83,8 @@ class BrowserDatabase:
 
     workdir: Path
     configured_url: str = ""
+    # Ends the PostgreSQL name: the xdist worker id (gw0, …), "template", or nothing.
+    suffix: str = ""
 
     @property
     def on_postgres(self):
@@ -74,11 +94,16 @@ class BrowserDatabase:
     def url(self):
         if self.on_postgres:
             return urlsplit(self.configured_url)._replace(path=f"/{self.name}").geturl()
-        return f"sqlite:///{self.workdir / 'browser.sqlite3'}"
+        return f"sqlite:///{self.sqlite_path}"
+
+    @property
+    def sqlite_path(self):
+        return self.workdir / "browser.sqlite3"
 
     @property
     def name(self):
-        return f"{dj_database_url.parse(self.configured_url)['NAME']}_browser"
+        suffix = f"_{self.suffix}" if self.suffix else ""
+        return f"{dj_database_url.parse(self.configured_url)['NAME']}_browser{suffix}"
 
     def create(self):
         if self.on_postgres:
@@ -91,7 +116,15 @@ class BrowserDatabase:
             self._postgres("DROP DATABASE IF EXISTS {} WITH (FORCE)")
         # A SQLite file is left in the working directory with the server log.
 
-    def _postgres(self, statement):
+    def copy_to(self, other):
+        """Make ``other`` a copy of this database (which nothing may be connected to)."""
+        if self.on_postgres:
+            other._postgres("DROP DATABASE IF EXISTS {} WITH (FORCE)")
+            other._postgres("CREATE DATABASE {} TEMPLATE {}", self.name)
+        else:
+            shutil.copyfile(self.sqlite_path, other.sqlite_path)
+
+    def _postgres(self, statement, *other_names):
         import psycopg
         from psycopg import sql
 
@@ -109,19 +142,24 @@ class BrowserDatabase:
             except psycopg.OperationalError:
                 continue
             with connection:
-                connection.execute(sql.SQL(statement).format(sql.Identifier(self.name)))
+                names = [sql.Identifier(name) for name in (self.name, *other_names)]
+                connection.execute(sql.SQL(statement).format(*names))
             return
         raise ServerError(f"Cannot connect to the PostgreSQL server of {self.configured_url}")
 
 
 @dataclass
 class PortalServer:
-    """``manage.py runserver`` on a free port, serving the browser database."""
+    """``manage.py runserver`` on a free port, serving a browser database."""
 
     workdir: Path
     database_url: str
-    port: int = field(default_factory=_free_port)
+    reservation: socket.socket = field(default_factory=_reserve_port, repr=False)
     process: subprocess.Popen | None = None
+    port: int = field(init=False)
+
+    def __post_init__(self):
+        self.port = self.reservation.getsockname()[1]
 
     @property
     def environment(self):
@@ -130,7 +168,7 @@ class PortalServer:
             "DJANGO_SETTINGS_MODULE": SETTINGS_MODULE,
             "DATABASE_URL": self.database_url,
             "PORTAL_DOMAIN": DOMAIN,
-            # Sites are created with the server's port, so every link the portal builds works.
+            # Sites answer at the server's port, so every link the portal builds works.
             "PORTAL_PORT": str(self.port),
             # The temporary media directories the test settings make land in workdir, not in /tmp.
             "TMPDIR": str(self.workdir),
@@ -145,15 +183,21 @@ class PortalServer:
         host = f"{municipality}.{DOMAIN}" if municipality else DOMAIN
         return f"http://{host}:{self.port}{path}"
 
-    def prepare(self):
+    def seed(self):
+        """Migrate the database and fill it as a new installation is (for the template)."""
         self._run("manage.py", "migrate", "--no-input", "-v0")
         self._run("-c", SEED_SCRIPT.format(slugs=MUNICIPALITIES))
+
+    def prepare(self):
+        """Move the sites of a copy of the template to this server's port."""
+        self.run_python(MOVE_SCRIPT.format(port=self.port))
 
     def run_python(self, code):
         """Run ``code`` (Django set up) against the server's database, e.g. to change a setting."""
         self._run("-c", f"import django\ndjango.setup()\n{code}")
 
     def start(self):
+        self.reservation.close()  # the port is the server's now
         self.log = open(self.workdir / "server.log", "w+b")  # noqa: SIM115 (closed in stop)
         self.process = subprocess.Popen(  # noqa: S603 (our own interpreter and manage.py)
             [
@@ -173,6 +217,7 @@ class PortalServer:
         self._wait_until_it_answers()
 
     def stop(self):
+        self.reservation.close()
         if self.process and self.process.poll() is None:
             self.process.terminate()
             try:

@@ -2,7 +2,7 @@
 
 ``PAGES`` lists one address per page type; each is checked in Polish and English (the
 English address is the Polish one under ``/en``). A capability that adds a page type adds
-a line here; if the page needs content to exist, ``municipalities.demo.seed_demo_content``
+a line here; if the page needs content to exist, ``demo.seed.seed_demo_content``
 should create an example of it, since the browser database is seeded with the demo content.
 """
 

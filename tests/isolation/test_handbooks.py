@@ -1,7 +1,7 @@
-"""Isolation for handbooks, through the real admin: a municipality's people (A) cannot change
-GZM's model or another municipality's (B) variant, cannot run the sync actions on B's chapters,
-and B's people do not see A's customisations as their own. Each denial has a positive control
-(B's own editor, GZM's network admin); ids of B's objects answer 404, never a server error.
+"""Handbooks: a municipality's people (A) cannot change GZM's model or another municipality's
+(B) variant, cannot run the sync actions on B's chapters, and B's people do not see A's
+customisations as their own. Each denial has a positive control (B's own editor, GZM's
+network admin); ids of B's objects answer 404, never a server error.
 """
 
 from django.urls import reverse
@@ -14,22 +14,14 @@ import pytest
 from handbooks import sync
 from handbooks.models import ChapterStatus, HandbookPage, HandbookVariantPage, VariantChapterState
 
-from .test_handbooks_admin import action_url, create, log_in_as
-from .test_handbooks_sync import model_chapter, model_handbook, publish_model_edit, variant_chapter
-
-
-@pytest.fixture
-def handbook(network):
-    return model_handbook()
-
-
-@pytest.fixture
-def variant_b(network, handbook):
-    """B's variant with one customised chapter that is behind the model."""
-    variant = sync.create_variant(handbook, network.b)
-    sync.customise_chapter(variant_chapter(variant, "wklad-wlasny"))
-    publish_model_edit(model_chapter(handbook, "wklad-wlasny"))
-    return variant
+from ..handbook_helpers import (
+    action_url,
+    create,
+    model_chapter,
+    publish_model_edit,
+    variant_chapter,
+)
+from .helpers import log_in_as
 
 
 @pytest.mark.parametrize("role", ["editor_a", "moderator_a"])
