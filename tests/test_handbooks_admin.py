@@ -11,9 +11,9 @@ from wagtail.models import Page
 import pytest
 
 from handbooks import sync
+from handbooks.factories import HandbookChapterPageFactory
 from handbooks.models import (
     ChapterStatus,
-    HandbookChapterPage,
     HandbookVariantPage,
     VariantChapterState,
 )
@@ -116,7 +116,7 @@ def test_unknown_action_and_get_are_refused(client, network, handbook):
 
 def test_editor_adds_a_new_model_chapter_to_the_variant(client, network, handbook):
     variant = sync.create_variant(handbook, network.a)
-    new = handbook.add_child(instance=HandbookChapterPage(title="Nowy rozdział GZM", slug="nowy"))
+    new = HandbookChapterPageFactory(parent=handbook, title="Nowy rozdział GZM", slug="nowy")
     new.save_revision().publish()
     log_in_as(client, network, "editor_a")
 

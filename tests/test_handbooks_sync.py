@@ -11,6 +11,7 @@ from wagtail.models import Locale, Page
 import pytest
 
 from handbooks import sync
+from handbooks.factories import HandbookChapterPageFactory
 from handbooks.models import (
     ChapterStatus,
     HandbookChapterPage,
@@ -245,7 +246,7 @@ def test_adding_a_local_chapter(client, variant):
 
 
 def test_a_chapter_added_in_the_page_editor_counts_as_local(variant):
-    page = variant.add_child(instance=HandbookChapterPage(title="Dodany w edytorze", slug="dodany"))
+    page = HandbookChapterPageFactory(parent=variant, title="Dodany w edytorze", slug="dodany")
 
     states = {state.page_id: state for state in sync.variant_chapters(variant)}
 
