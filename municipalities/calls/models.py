@@ -23,7 +23,6 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from portal.admin_forms import OwnMediaPageForm
@@ -32,7 +31,7 @@ from portal.models import RICH_TEXT_FEATURES, NetworkListingPage, PortalPage
 from portal.validators import NOT_NEGATIVE
 
 from ..models.municipality import Municipality
-from ..models.pages import SectionPage, team_of
+from ..models.pages import MunicipalPageQuerySet, SectionPage, team_of
 from .feeds import atom_response, calendar_response
 from .forms import CallFilterForm
 from .status import (
@@ -86,7 +85,7 @@ class CallDetails:
     initiatives: list = field(default_factory=list)
 
 
-class CallPageQuerySet(PageQuerySet):
+class CallPageQuerySet(MunicipalPageQuerySet):
     """Calls as residents see them: every listing, feed and home card asks for calls here,
     and the status comes from the one rule in calls/status.py."""
 
@@ -114,14 +113,6 @@ class CallPageQuerySet(PageQuerySet):
         most recent first."""
         calls = self if "call_status" in self.query.annotations else self.with_status(day)
         return calls.order_by(*residents_order("call_status"))
-
-    def published(self, locale_id):
-        """Live, public calls in one language (feeds and network listings)."""
-        return self.live().public().filter(locale_id=locale_id)
-
-    def of_members(self):
-        """Calls of the network's current members only."""
-        return self.filter(municipality__membership_end__isnull=True)
 
     def filtered(self, *, municipality=None, county=None, area=None, status=None, day=None):
         """Narrow by a filter form's values: a municipality's slug, a county as stored on the

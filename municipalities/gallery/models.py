@@ -14,7 +14,6 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from portal.admin_forms import OwnMediaPageForm
@@ -24,7 +23,7 @@ from portal.models import NetworkListingPage, PortalPage
 from portal.validators import NOT_NEGATIVE
 
 from ..models.municipality import Municipality
-from ..models.pages import SectionPage
+from ..models.pages import MunicipalPageQuerySet, SectionPage
 from .forms import GalleryFilterForm, NetworkGalleryFilterForm
 from .listing import INITIATIVES_PER_PAGE, PHOTO_FILTER_SPECS, map_config, map_points, totals
 
@@ -67,14 +66,8 @@ def photos_with_renditions():
     )
 
 
-class InitiativePageQuerySet(PageQuerySet):
+class InitiativePageQuerySet(MunicipalPageQuerySet):
     """Initiatives as the galleries list them."""
-
-    def published(self, locale_id):
-        return self.live().public().filter(locale_id=locale_id)
-
-    def of_members(self):
-        return self.filter(municipality__membership_end__isnull=True)
 
     def filtered(self, *, year=None, area=None, district=None, municipality=None, county=None):
         """Narrow by the values a filter form accepted (None: no filter). ``area`` is a

@@ -7,10 +7,23 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
+from wagtail.query import PageQuerySet
 
 from portal.models import RICH_TEXT_FEATURES, PortalPage, SiteRootPage
 
 from .municipality import Municipality
+
+
+class MunicipalPageQuerySet(PageQuerySet):
+    """What the listings of a municipality's pages (calls, initiatives) start from."""
+
+    def published(self, locale_id):
+        """Live, public pages in one language."""
+        return self.live().public().filter(locale_id=locale_id)
+
+    def of_members(self):
+        """Pages of the network's current members only."""
+        return self.filter(municipality__membership_end__isnull=True)
 
 
 class MunicipalityHomePage(SiteRootPage):
