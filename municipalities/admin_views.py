@@ -1,7 +1,7 @@
 """Admin views that keep each municipality's people inside their own corner of the network.
 
 Wagtail checks object permissions almost everywhere; these views close the places where it
-does not, as ``tests/test_isolation.py`` shows:
+does not, as the ``tests/isolation/`` package shows:
 
 - the page explorer: Wagtail only turns people away from pages outside their "explorable
   root". A municipality's groups hold permissions on its home in every locale tree, so that
