@@ -80,10 +80,14 @@ TEMPLATES = [
     },
 ]
 
+# Connections are kept open between requests (``DATABASE_CONN_MAX_AGE`` seconds; production
+# keeps them ten minutes) and checked before each request reuses one, so a restarted database
+# costs one failed check, not a failed request.
 DATABASES = {
     "default": dj_database_url.parse(
         env.text("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=env.integer("DATABASE_CONN_MAX_AGE", 0),
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -179,9 +183,54 @@ if SEARCH_URL:
 # the search app's function, named here so that the pages below it need not import it.
 PORTAL_SEARCH_TEXT = "search.indexing.normalised_text"
 
+# The cache. Without CACHE_URL each process keeps its own in memory (one process: runserver,
+# the tests); with a Redis URL (django-redis) every worker shares one, so what one worker
+# invalidates on publish is gone for all of them, and sessions are kept there too (backed by
+# the database, so a Redis restart logs nobody out).
+CACHE_URL = env.text("CACHE_URL", "")
+CACHE_KEY_PREFIX = env.text("CACHE_KEY_PREFIX", "gzm")
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "KEY_PREFIX": CACHE_KEY_PREFIX,
+    },
 }
+if CACHE_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "OPTIONS": {
+                # A cache that is down or slow must not take the site with it: short timeouts,
+                # and a failed read counts as a miss (the page is built from the database).
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+                "IGNORE_EXCEPTIONS": True,
+            },
+        },
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+DJANGO_REDIS_IGNORE_EXCEPTIONS = True
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+
+# The frontend cache (nginx in deploy/) in front of the app: where purge requests go when a
+# page is published, unpublished, moved or deleted (portal/frontend_cache.py). Empty: no
+# frontend cache, nothing to purge.
+FRONTEND_CACHE_URL = env.text("FRONTEND_CACHE_URL", "")
+WAGTAILFRONTENDCACHE = {}
+if FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
+        },
+    }
+# The portal lists every language's address itself (Polish has no prefix, which Wagtail's
+# own per-language expansion cannot express).
+WAGTAILFRONTENDCACHE_LANGUAGES = []
+# How long the frontend cache may keep an anonymous page (seconds); publishing purges sooner.
+PORTAL_FRONTEND_CACHE_SECONDS = env.integer("PORTAL_FRONTEND_CACHE_SECONDS", 3600)
 
 LOGGING = {
     "version": 1,
