@@ -1,10 +1,13 @@
 """What the filter forms of the municipal and network listings share: the municipality,
 county and task-area fields, offered from the database."""
 
+import hashlib
+
 from django import forms
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
+from portal import freshness
 from portal.collation import polish_key
 from portal.listing import FilterForm
 from portal.models import TaskArea
@@ -45,24 +48,38 @@ class NetworkFilterForm(FilterForm):
 
     def _offer_areas(self):
         if "area" in self.fields:
-            self.fields["area"].choices = [
-                ("", _("wszystkie obszary")),
-                *((area.key, area.name) for area in TaskArea.objects.all()),
-            ]
+            areas = freshness.cached(
+                ("filter-areas", get_language()),
+                lambda: [(area.key, area.name) for area in TaskArea.objects.all()],
+            )
+            self.fields["area"].choices = [("", _("wszystkie obszary")), *areas]
 
     def _offer_members(self):
-        """Municipality and county choices from the network's current members (one query)."""
-        members = sorted(
-            Municipality.objects.filter(membership_end__isnull=True).only(
-                "name", "slug", "county", "gmina_type"
-            ),
-            key=lambda municipality: polish_key(municipality.name),
-        )
+        """Municipality and county choices from the network's current members (one query,
+        kept for the content generation)."""
+        members = freshness.cached(("filter-members",), _current_members)
         self.fields["municipality"].choices = [
             ("", _("wszystkie gminy")),
             *((municipality.slug, municipality.name) for municipality in members),
         ]
         self.fields["county"].choices = [("", _("wszystkie powiaty")), *_county_choices(members)]
+
+
+def _current_members():
+    return sorted(
+        Municipality.objects.filter(membership_end__isnull=True).only(
+            "name", "slug", "county", "gmina_type"
+        ),
+        key=lambda municipality: polish_key(municipality.name),
+    )
+
+
+def distinct_values(queryset, field):
+    """The distinct values of ``field`` in ``queryset`` (one query, kept for the content
+    generation under the query's own text)."""
+    values = queryset.order_by(field).values_list(field, flat=True).distinct()
+    key = hashlib.sha1(str(values.query).encode(), usedforsecurity=False).hexdigest()
+    return freshness.cached(("distinct", field, key), lambda: list(values))
 
 
 def _county_choices(municipalities):

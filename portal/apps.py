@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = _("Portal sieci GZM")
+
+    def ready(self):
+        from . import freshness
+
+        freshness.connect()

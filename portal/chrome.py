@@ -1,20 +1,25 @@
 """What every page shows around its content: identity, navigation, languages, footer.
 
-Computed once per request from the page being served, never from the default site,
-so a municipality's page looks like that municipality's under every host it answers at.
+Computed from the page being served, never from the default site, so a municipality's
+page looks like that municipality's under every host it answers at. The header and footer
+are rendered once per site root, language and menu position and kept for the content
+generation (``portal.freshness``).
 The page types are not imported: the site root comes from the page itself, the legal pages
 the footer links to declare their ``footer_role``.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.utils import translation
+from django.utils.functional import cached_property
 
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
+from . import freshness
 from .canonical import canonical_url
 from .roots import network_home_for
 
@@ -29,34 +34,119 @@ class LanguageLink:
     is_current: bool
 
 
-@dataclass
 class Chrome:
-    municipality: object
-    home: Page
-    network_home: Page
-    nav: list
-    statement: Page | None
-    contact: object
-    easy_read: Page | None = None
-    sign_language: Page | None = None
-    privacy: Page | None = None
-    languages: list = field(default_factory=list)
-    canonical_url: str = ""
-    alternates: list = field(default_factory=list)
+    """The frame of one page. Only what every request needs is looked up at once (the site
+    root); the rest is looked up when the template asks for it, which it does not when the
+    frame comes from the cache (``frame_key``, templates/includes/header.html)."""
+
+    def __init__(self, page, request):
+        self.page = page
+        self.request = request
+        self.municipality_home = getattr(page, "municipality_home", None)
+        self.municipality = self.municipality_home.municipality if self.municipality_home else None
+
+    @cached_property
+    def network_home(self):
+        return network_home_for(self.page.locale_id)
+
+    @cached_property
+    def home(self):
+        return self.municipality_home or self.network_home
+
+    @cached_property
+    def nav(self):
+        home = self.home
+        return list(home.get_children().live().public().in_menu().order_by("path")) if home else []
+
+    @cached_property
+    def legal(self):
+        return _legal_pages(self.home)
+
+    @property
+    def statement(self):
+        return self.legal.get("statement")
+
+    @property
+    def easy_read(self):
+        return self.legal.get("easy_read")
+
+    @property
+    def sign_language(self):
+        return self.legal.get("sign_language")
+
+    @property
+    def privacy(self):
+        return self.legal.get("privacy")
+
+    @cached_property
+    def contact(self):
+        site = self.municipality.site if self.municipality else Site.find_for_request(self.request)
+        contact_settings = apps.get_model("portal", "SiteContactSettings")
+        return contact_settings.for_site(site) if site else None
+
+    @cached_property
+    def _translations(self):
+        """(language, name, address here, canonical address, is this page) of the page's live
+        translations, in the order of settings.LANGUAGES; kept for the content generation."""
+        return freshness.cached(
+            ("languages", self.page.pk, self._request_site_id),
+            lambda: _translations(self.page, self.request),
+            self.request,
+        )
+
+    @cached_property
+    def languages(self):
+        links = [
+            LanguageLink(code=code, name=name, url=url, is_current=current)
+            for code, name, url, _canonical, current in self._translations
+        ]
+        return links if len(links) > 1 else []
+
+    @cached_property
+    def alternates(self):
+        pairs = [(code, canonical) for code, _name, _url, canonical, _current in self._translations]
+        return pairs if len(pairs) > 1 else []
+
+    @cached_property
+    def canonical_url(self):
+        for _code, _name, _url, canonical, current in self._translations:
+            if current:
+                return canonical
+        return canonical_url(self.page)
+
+    @cached_property
+    def frame_key(self):
+        """What the cached header and footer depend on: the site root, the language, the
+        site the request came to (links are relative to it) and the menu item this page is
+        (for ``aria-current``)."""
+        home = self.home
+        page = self.page
+        in_menu = home is not None and (
+            page.pk == home.pk or (page.depth == home.depth + 1 and page.show_in_menus)
+        )
+        return (
+            "frame",
+            home.pk if home else 0,
+            translation.get_language(),
+            self._request_site_id,
+            page.pk if in_menu else 0,
+        )
+
+    @cached_property
+    def _request_site_id(self):
+        site = getattr(self.request, "_wagtail_site", None) or Site.find_for_request(self.request)
+        return site.pk if site else 0
+
+    @property
+    def generation(self):
+        return freshness.current(self.request)
 
 
 def build_chrome(page, request):
-    page = page.specific
-    municipality_home = getattr(page, "municipality_home", None)
-    network_home = network_home_for(page.locale_id)
-    home = municipality_home or network_home
-    nav = list(home.get_children().live().in_menu().order_by("path")) if home else []
-    legal = _legal_pages(home)
-    municipality = municipality_home.municipality if municipality_home else None
-    site = municipality.site if municipality else Site.find_for_request(request)
-    contact_settings = apps.get_model("portal", "SiteContactSettings")
-    contact = contact_settings.for_site(site) if site else None
+    return Chrome(page.specific, request)
 
+
+def _translations(page, request):
     order = list(LANGUAGE_NAMES)
     translations = sorted(
         page.get_translations(inclusive=True).live().select_related("locale"),
@@ -66,30 +156,16 @@ def build_chrome(page, request):
             else len(order)
         ),
     )
-    languages = [
-        LanguageLink(
-            code=other.locale.language_code,
-            name=LANGUAGE_NAMES.get(other.locale.language_code, other.locale.language_code),
-            url=other.get_url(request),
-            is_current=other.pk == page.pk,
+    return [
+        (
+            other.locale.language_code,
+            LANGUAGE_NAMES.get(other.locale.language_code, other.locale.language_code),
+            other.get_url(request),
+            canonical_url(other),
+            other.pk == page.pk,
         )
         for other in translations
     ]
-    alternates = [(other.locale.language_code, canonical_url(other)) for other in translations]
-    return Chrome(
-        municipality=municipality,
-        home=home,
-        network_home=network_home,
-        nav=nav,
-        statement=legal.get("statement"),
-        easy_read=legal.get("easy_read"),
-        sign_language=legal.get("sign_language"),
-        privacy=legal.get("privacy"),
-        contact=contact,
-        languages=languages if len(languages) > 1 else [],
-        canonical_url=canonical_url(page),
-        alternates=alternates if len(alternates) > 1 else [],
-    )
 
 
 @cache

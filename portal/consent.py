@@ -15,6 +15,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
+from . import freshness
 from .models import AnalyticsSettings
 
 COOKIE_NAME = "gzm_zgoda"
@@ -48,17 +49,25 @@ class Consent:
 
 
 def consent_for(request):
-    """The consent state of ``request``: one query for the setting, cached on the request."""
+    """The consent state of ``request``: the network-wide setting (kept for the content
+    generation) and the visitor's cookie."""
     if request is None:
         return Consent()
-    analytics = AnalyticsSettings.load(request_or_site=request)
+    script_url, provider_name, privacy_info = freshness.cached(
+        ("analytics",), lambda: _analytics(request), request
+    )
     choice = request.COOKIES.get(COOKIE_NAME)
     return Consent(
-        script_url=analytics.script_url,
-        provider_name=analytics.provider_name,
-        privacy_info=analytics.privacy_info,
+        script_url=script_url,
+        provider_name=provider_name,
+        privacy_info=privacy_info,
         choice=choice if choice in CHOICES else None,
     )
+
+
+def _analytics(request):
+    analytics = AnalyticsSettings.load(request_or_site=request)
+    return (analytics.script_url, analytics.provider_name, analytics.privacy_info)
 
 
 def safe_next(request, target):

@@ -2,6 +2,9 @@
 
 from django.conf import settings
 from django.utils import translation
+from django.utils.cache import patch_cache_control
+
+from . import routing
 
 
 class AdminDefaultLanguageMiddleware:
@@ -20,3 +23,95 @@ class AdminDefaultLanguageMiddleware:
             translation.activate(settings.LANGUAGE_CODE)
             request.LANGUAGE_CODE = settings.LANGUAGE_CODE
         return self.get_response(request)
+
+
+class CachedRoutingMiddleware:
+    """Find the site and the page of a public request from the shared cache.
+
+    Wagtail looks the site up by host (one query) and walks the page tree from the site's
+    root to the page (two queries per level) on every request. Both answers only change
+    when content does, so they are kept for the content generation (``portal.freshness``):
+    the site as an object, the route as the page's type, id and how many path components
+    it took (the rest is a routable page's own sub-path, resolved without queries). Wagtail
+    reads both from the request (``_wagtail_site``, ``_wagtail_route_for_request``); what
+    it does with them, view restrictions and serve hooks included, is unchanged.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        from wagtail import views as wagtail_views
+
+        if view_func is not wagtail_views.serve or request.method not in ("GET", "HEAD"):
+            return None
+        path = view_kwargs.get("path", view_args[0] if view_args else "")
+        routing.prepare(request, path)
+        # A page of the tree: public if nothing about the request or response is personal
+        # (CacheHeadersMiddleware decides).
+        request._portal_public_page = True
+        return None
+
+
+# Cookies that make a response personal: the session (an editor, a passed page password),
+# the CSRF token (a form on the page), the visitor's cookie-consent choice.
+PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME, "gzm_zgoda")
+
+
+class CacheHeadersMiddleware:
+    """Say who may keep a response, on every response.
+
+    A published page served to a visitor with none of the portal's cookies, that set no
+    cookie and rendered no CSRF token, is public: the frontend cache may keep it for
+    ``PORTAL_FRONTEND_CACHE_SECONDS`` (``s-maxage``; publishing purges it sooner, see
+    ``portal.frontend_cache``) and browsers revalidate it each time (``max-age=0``, with the
+    ETag that ``ConditionalGetMiddleware`` adds, a 304 costs no download). It varies on
+    ``Cookie`` only: its language is in its address, never in ``Accept-Language``.
+    Everything else — the admin, previews, search, forms, anything for a logged-in
+    person — is private, and the admin is not stored at all.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.admin_prefix = "/admin/"
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.has_header("Cache-Control"):
+            return response
+        if self._is_public(request, response):
+            patch_cache_control(
+                response,
+                public=True,
+                max_age=0,
+                s_maxage=settings.PORTAL_FRONTEND_CACHE_SECONDS,
+            )
+            vary = [
+                value.strip()
+                for value in response.get("Vary", "").split(",")
+                if value.strip() and value.strip().lower() != "accept-language"
+            ]
+            if "cookie" not in {value.lower() for value in vary}:
+                vary.append("Cookie")
+            response["Vary"] = ", ".join(vary)
+        elif request.path_info.startswith(self.admin_prefix):
+            patch_cache_control(response, private=True, no_store=True)
+        else:
+            patch_cache_control(response, private=True, no_cache=True)
+        return response
+
+    @staticmethod
+    def _is_public(request, response):
+        return (
+            getattr(request, "_portal_public_page", False)
+            and request.method in ("GET", "HEAD")
+            and response.status_code == 200
+            and not response.cookies
+            and "CSRF_COOKIE" not in request.META
+            and not any(name in request.COOKIES for name in PERSONAL_COOKIES)
+            and not getattr(request, "is_preview", False)
+            and not (hasattr(request, "user") and request.user.is_authenticated)
+        )

@@ -9,6 +9,8 @@ from functools import cache
 
 from django.apps import apps
 
+from . import freshness
+
 
 @cache
 def _site_root_models():
@@ -37,5 +39,11 @@ def network_home_for(locale_id=None):
     model = network_root_model()
     if model is None:
         return None
+    return freshness.cached(
+        ("network-home", locale_id or 0), lambda: _network_home(model, locale_id)
+    )
+
+
+def _network_home(model, locale_id):
     homes = model.objects.all()
     return (locale_id and homes.filter(locale_id=locale_id).first()) or homes.first()

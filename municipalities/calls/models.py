@@ -25,6 +25,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
+from portal import freshness
 from portal.admin_forms import OwnMediaPageForm
 from portal.listing import FilteredListingMixin
 from portal.models import RICH_TEXT_FEATURES, NetworkListingPage, PortalPage
@@ -462,7 +463,12 @@ class CallPage(PortalPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["details"] = self.details()
+        # One query per kind of detail; kept for the content generation when live.
+        context["details"] = (
+            freshness.cached(("call-details", self.pk, self.live_revision_id), self.details)
+            if self.live and self.pk and not getattr(request, "is_preview", False)
+            else self.details()
+        )
         return context
 
     def details(self):

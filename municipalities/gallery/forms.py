@@ -5,7 +5,14 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.collation import polish_key
 
-from ..filters import NetworkFilterForm, area_field, county_field, invalid, municipality_field
+from ..filters import (
+    NetworkFilterForm,
+    area_field,
+    county_field,
+    distinct_values,
+    invalid,
+    municipality_field,
+)
 
 
 class GalleryFilterForm(NetworkFilterForm):
@@ -35,18 +42,13 @@ class GalleryFilterForm(NetworkFilterForm):
 
     def __init__(self, *args, initiatives, **kwargs):
         super().__init__(*args, **kwargs)
-        years = initiatives.order_by("-year").values_list("year", flat=True).distinct()
+        years = sorted(distinct_values(initiatives, "year"), reverse=True)
         self.fields["year"].choices = [
             ("", _("wszystkie lata")),
             *((str(year), str(year)) for year in years),
         ]
         self._offer_areas()
-        districts = (
-            initiatives.exclude(district="")
-            .order_by("district")
-            .values_list("district", flat=True)
-            .distinct()
-        )
+        districts = distinct_values(initiatives.exclude(district=""), "district")
         self.fields["district"].choices = [
             ("", _("wszystkie dzielnice")),
             *((district, district) for district in sorted(set(districts), key=polish_key)),

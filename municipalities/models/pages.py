@@ -9,6 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.query import PageQuerySet
 
+from portal import freshness
 from portal.models import RICH_TEXT_FEATURES, PortalPage, SiteRootPage
 
 from .municipality import Municipality
@@ -61,11 +62,20 @@ class MunicipalityHomePage(SiteRootPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if self.live and self.pk and not getattr(request, "is_preview", False):
+            # The cards change only when something is published: kept for the generation.
+            context["sections"] = freshness.cached(
+                ("home-sections", self.pk, self.live_revision_id), self.sections_with_cards
+            )
+        else:
+            context["sections"] = self.sections_with_cards()
+        return context
+
+    def sections_with_cards(self):
         sections = self.sections()
         for section in sections:
             section.home_card()
-        context["sections"] = sections
-        return context
+        return sections
 
     def contact_team(self):
         """The people on this subsite's published contact page, in the home's language."""

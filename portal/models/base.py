@@ -18,6 +18,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from .. import freshness
 from ..chrome import build_chrome
 from ..hooks import add_site_root_context
 from ..roots import municipal_root_model, network_home_for
@@ -68,6 +69,17 @@ class PortalPage(Page):
             return None
         if isinstance(self, model):
             return self
+        if self.pk is None:  # an unsaved preview
+            return self._find_municipality_home(model)
+        # Kept for the content generation: only a move or a publish can change it.
+        return (
+            freshness.cached(
+                ("municipality-home", self.pk), lambda: self._find_municipality_home(model) or ""
+            )
+            or None
+        )
+
+    def _find_municipality_home(self, model):
         return (
             model.objects.ancestor_of(self, inclusive=True)
             .select_related(*model.root_select_related)

@@ -43,6 +43,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # ETags and 304s for every GET (outermost, so it sees the final headers).
+    "django.middleware.http.ConditionalGetMiddleware",
+    "portal.middleware.CacheHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "portal.middleware.AdminDefaultLanguageMiddleware",
@@ -52,6 +55,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "portal.middleware.CachedRoutingMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -193,6 +197,8 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "KEY_PREFIX": CACHE_KEY_PREFIX,
+        # Room for every page frame of the network (the default, 300, would evict them).
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
     },
 }
 if CACHE_URL:

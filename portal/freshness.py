@@ -1,0 +1,122 @@
+"""One number that says how fresh the public content is: the content generation.
+
+Every cached piece of a public page (the page frame, a page's language links, the
+host-to-site map) carries the generation it was built in, so that publishing anything
+makes all of it stale at once, in every worker that shares the cache (Redis in
+production), without knowing which pieces the change touched. Publishing is rare next to
+reading, so throwing the whole app cache away on each publish costs little.
+
+What changes the generation: a page published, unpublished, moved or deleted; a site,
+locale, setting, snippet, image or document saved or deleted (``connect``, called from
+``PortalConfig.ready``). The frontend cache in front of the app is purged separately, by
+address (``portal.frontend_cache``).
+"""
+
+import time
+from functools import cache as cache_function
+
+from django.core.cache import cache
+from django.db import transaction
+
+KEY = "portal:content-generation"
+# How long a cached piece lives even if nothing is published: a bound on how stale a
+# change that no signal reports (a raw SQL fix, say) can be.
+TIMEOUT = 15 * 60
+
+
+def current(request=None):
+    """The content generation now (read once per request when ``request`` is given)."""
+    if request is not None:
+        known = getattr(request, "_portal_generation", None)
+        if known is not None:
+            return known
+    value = cache.get(KEY)
+    if value is None:
+        # Start from the clock, not from zero: if the number itself is evicted, a restart
+        # at zero could meet pieces cached under an old number again.
+        value = time.time_ns() // 1_000_000
+        if not cache.add(KEY, value, timeout=None):
+            value = cache.get(KEY, value)
+    if request is not None:
+        request._portal_generation = value
+    return value
+
+
+def advance():
+    """Make everything cached so far stale: now, and again once the surrounding transaction
+    commits, since another process may cache what it still reads from before the commit in
+    between."""
+    _advance_now()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_advance_now)
+
+
+def _advance_now():
+    try:
+        cache.incr(KEY)
+    except ValueError:  # not there yet (or evicted): any fresh start is newer
+        current()
+        cache.incr(KEY)
+
+
+def cached(key_parts, build, request=None, timeout=TIMEOUT):
+    """``build()``'s value, kept in the cache for the current generation under ``key_parts``."""
+    key = ":".join(["portal", str(current(request)), *map(str, key_parts)])
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, timeout)
+    return value
+
+
+def _on_change(**kwargs):
+    advance()
+
+
+@cache_function
+def _watched_models():
+    """The models whose rows show on public pages besides pages themselves."""
+    from wagtail.contrib.settings.registry import registry as settings_registry
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.models import Locale, Site
+    from wagtail.snippets.models import get_snippet_models
+
+    models = {Site, Locale, get_image_model(), get_document_model()}
+    models.update(get_snippet_models())
+    models.update(settings_registry)
+    # A snippet's inline rows are saved with it, and its own save reports the change.
+    return frozenset(models)
+
+
+def _on_row_change(sender, created=False, **kwargs):
+    if sender not in _watched_models():
+        return
+    # A new row shows nowhere until a page uses it (an image, a snippet) or it holds only
+    # defaults (a site's settings, created on first read); a new site or locale changes
+    # which addresses answer at once.
+    if created and sender not in _routing_models():
+        return
+    advance()
+
+
+@cache_function
+def _routing_models():
+    from wagtail.models import Locale, Site
+
+    return frozenset({Site, Locale})
+
+
+def connect():
+    """Advance the generation whenever public content may have changed."""
+    from django.db.models.signals import post_delete, post_save
+
+    from wagtail.models import Page
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(_on_change, dispatch_uid="portal-freshness-page")
+    # Saving a draft changes nothing public; deleting a page does.
+    post_delete.connect(_on_change, sender=Page, dispatch_uid="portal-freshness-page-delete")
+    post_save.connect(_on_row_change, dispatch_uid="portal-freshness-row-save")
+    post_delete.connect(_on_row_change, dispatch_uid="portal-freshness-row-delete")

@@ -1,0 +1,66 @@
+"""Site and page lookups of public requests, kept for the content generation.
+
+See ``portal.middleware.CachedRoutingMiddleware``. Nothing here changes what Wagtail
+answers: a cached route is only the address of the page Wagtail's own routing found.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import DisallowedHost
+from django.http import Http404
+from django.http.request import split_domain_port
+from django.utils import translation
+
+from wagtail.models import Page, Site
+
+from . import freshness
+
+NO_SITE = "-"
+
+
+def prepare(request, path):
+    """Attach the site and the route of ``path`` to ``request`` (where Wagtail looks)."""
+    try:
+        hostname, _port = split_domain_port(request.get_host())
+    except DisallowedHost:
+        return
+    port = request.get_port()
+    site = freshness.cached(
+        ("site", hostname, port), lambda: Site._find_for_request(request) or NO_SITE, request
+    )
+    if site == NO_SITE:
+        return
+    request._wagtail_site = site
+    components = [component for component in path.split("/") if component]
+    found = freshness.cached(
+        ("route", site.pk, translation.get_language(), "/".join(components)),
+        lambda: _route(request, site, components),
+        request,
+    )
+    if not found:
+        request._wagtail_route_for_request = None
+        return
+    content_type_id, page_id, taken = found
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    page = model.objects.filter(pk=page_id).first() if model else None
+    if page is None:
+        return  # gone since: let Wagtail route it afresh
+    try:
+        request._wagtail_route_for_request = page.route(request, components[taken:])
+    except Http404:
+        request._wagtail_route_for_request = None
+
+
+def _route(request, site, components):
+    """Wagtail's own routing; the result as (content type, page id, components taken)."""
+    try:
+        result = site.root_page.localized.specific.route(request, components)
+    except Http404:
+        return ()
+    page = result[0]
+    root = site.root_page.localized
+    if not page.url_path.startswith(root.url_path):
+        return ()
+    taken = len([part for part in page.url_path[len(root.url_path) :].split("/") if part])
+    if not isinstance(page, Page):
+        return ()
+    return (page.content_type_id, page.pk, taken)
