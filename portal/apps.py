@@ -7,6 +7,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal sieci GZM")
 
     def ready(self):
-        from . import freshness
+        from . import freshness, frontend_cache
 
         freshness.connect()
+        frontend_cache.connect()

@@ -13,7 +13,7 @@ def manage(*args, **env):
     environment = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}
+        if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE", "CACHE_URL"}
     }
     environment.update(DJANGO_SETTINGS_MODULE="portal.settings.production", **env)
     return subprocess.run(  # noqa: S603 - our own manage.py with fixed arguments
@@ -36,6 +36,7 @@ def test_production_check_deploy_is_clean():
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="gzm.example.org,.gzm.example.org",
         PORTAL_DOMAIN="gzm.example.org",
+        CACHE_URL="redis://127.0.0.1:6379/0",
     )
 
     assert result.returncode == 0, result.stdout + result.stderr
@@ -54,3 +55,10 @@ def test_production_refuses_to_start_without_allowed_hosts():
 
     assert result.returncode != 0
     assert "ALLOWED_HOSTS must be set in production" in result.stderr
+
+
+def test_production_refuses_to_start_without_a_shared_cache():
+    result = manage("check", SECRET_KEY=secrets.token_urlsafe(50), ALLOWED_HOSTS="gzm.example.org")
+
+    assert result.returncode != 0
+    assert "CACHE_URL must be set in production" in result.stderr

@@ -143,6 +143,10 @@ class CallFeedRoutes(RoutablePageMixin):
     def atom_feed(self, request):
         return atom_response(self, self.feed_calls(), request)
 
+    def get_cached_paths(self):
+        # The frontend cache keeps the feeds beside the page; a purge takes all three.
+        return ["/", "kalendarz/", "kanal-atom/"]
+
     def feed_calls(self):
         """The calls the feeds show: live and public, in the page's language."""
         return CallPage.objects.published(self.locale_id).select_related("locale", "municipality")

@@ -31,6 +31,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
 }
 
+# Several workers must share one cache: the page frame, routes and sessions they keep are
+# invalidated on publish for all of them at once (portal/freshness.py).
+required("CACHE_URL")
+
 # Persistent connections (health-checked before reuse, base.py): a new connection per request
 # costs ~10 ms on PostgreSQL.
 DATABASES["default"]["CONN_MAX_AGE"] = integer("DATABASE_CONN_MAX_AGE", 600)
