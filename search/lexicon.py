@@ -84,6 +84,8 @@ def build(path, languages=LANGUAGES):
     """
     from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
+    if not set(languages) <= set(LANGUAGES):  # they name tables below
+        raise ValueError(f"The search lexicon holds only {', '.join(LANGUAGES)}.")
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
