@@ -7,11 +7,15 @@ of a page and the words of a query both go through ``normalise``, so "placu zaba
 
 The normaliser is simplemma's dictionary lemma, with the Snowball Polish stem for words
 simplemma does not know (see docs/search.md for the measurements against the other
-candidates, which stay selectable by name for the benchmark, ``search.benchmark``).
+candidates, which stay selectable by name for the benchmark, ``search.benchmark``). The
+dictionary is read from disk a word at a time (``search.lexicon``); the normaliser named
+"simplemma" alone still asks simplemma itself, with its dictionaries in memory.
 """
 
 import re
 from functools import lru_cache
+
+from .lexicon import current as current_lexicon
 
 SUPPORTED_LANGUAGES = ("pl", "en", "uk")
 DEFAULT_NORMALISER = "simplemma+snowball"
@@ -81,12 +85,18 @@ def _simplemma_or_stem(word, language):
     """The dictionary lemma of a known word; the Snowball stem of one simplemma does not know.
 
     simplemma guesses a lemma for unknown words by rules, and its guesses for two forms of
-    one new word ("pumptrack", "pumptracku") often differ; a stem does not.
-    """
-    import simplemma
+    one new word ("pumptrack", "pumptracku") often differ; a stem does not. Ukrainian has no
+    stemmer worth the name here, so its unknown words keep simplemma's guess.
 
-    if language == "uk" or simplemma.is_known(word, lang=language):
-        return _simplemma(word, language)
+    The words are looked up in simplemma's dictionaries as a file on disk (``search.lexicon``),
+    not in simplemma's in-memory dicts; the answers are the same.
+    """
+    lexicon = current_lexicon()
+    lemma = lexicon.lemma(word, language)
+    if lemma is not None:
+        return lemma.lower()
+    if language == "uk":
+        return lexicon.guess(word, language).lower()
     return _snowball_word(word, language)
 
 

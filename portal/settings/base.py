@@ -183,6 +183,10 @@ if SEARCH_URL:
         "database": DATABASE_SEARCH_BACKEND,
     }
 
+# simplemma's dictionaries as an SQLite file (search/lexicon.py), one per simplemma version:
+# built by `manage.py build_search_lexicon` or on the first search. Any writable directory.
+SEARCH_LEXICON_DIR = Path(env.text("SEARCH_LEXICON_DIR", str(BASE_DIR / "var" / "lexicon")))
+
 # What the search index holds for every page beyond its own fields (base forms of its text):
 # the search app's function, named here so that the pages below it need not import it.
 PORTAL_SEARCH_TEXT = "search.indexing.normalised_text"
