@@ -121,6 +121,15 @@ def network(network_ids, db):
     )
 
 
+@pytest.fixture(autouse=True)
+def fresh_content_generation():
+    """Every test starts with nothing cached for the content: the database is rolled back
+    after each test, the cache is not (portal/freshness.py)."""
+    from portal import freshness
+
+    freshness._advance_now()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def media_root(tmp_path_factory):
     """Uploads and renditions go to this process's own temporary directory.

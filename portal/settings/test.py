@@ -1,9 +1,11 @@
 """Test runs: fast hashing, in-memory cache, temporary media."""
 
+import os
+import secrets
 import tempfile
 
 from .base import *  # noqa: F403
-from .base import INSTALLED_APPS
+from .base import CACHES, INSTALLED_APPS
 from .env import text
 
 DEBUG = False
@@ -24,3 +26,18 @@ PORTAL_MAP_TILE_URL = text("TEST_MAP_TILE_URL", "")
 # Demo and benchmark data (the dev extra's factories): commands seed_demo, ensure_demo_admin,
 # benchmark_search. Not part of the production install.
 INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
+
+# The cache: local memory, or Redis when CACHE_URL is set (CI runs the suite both ways).
+# Each test process gets keys of its own, so parallel workers and earlier runs sharing one
+# Redis never see each other's entries; a portal served to the browser tests shares its
+# keys (and, without Redis, a cache directory) with the scripts that change its data
+# (tests/browser/server.py).
+CACHES["default"]["KEY_PREFIX"] = text("CACHE_KEY_PREFIX", "") or (
+    f"gzm-test-{secrets.token_hex(4)}-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
+)
+if text("TEST_CACHE_DIR") and not text("CACHE_URL"):
+    CACHES["default"] = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": text("TEST_CACHE_DIR"),
+        "KEY_PREFIX": CACHES["default"]["KEY_PREFIX"],
+    }

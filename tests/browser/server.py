@@ -173,6 +173,11 @@ class PortalServer:
             # The temporary media directories the test settings make land in workdir, not in /tmp.
             "TMPDIR": str(self.workdir),
             "PYTHONUNBUFFERED": "1",
+            # The server and the scripts that change its data share one cache (Redis when
+            # CACHE_URL is set, else a directory), so a change made by a script reaches
+            # the pages the server keeps (portal/freshness.py).
+            "CACHE_KEY_PREFIX": f"gzm-browser-{self.workdir.name}-{self.port}",
+            "TEST_CACHE_DIR": str(self.workdir / "cache"),
             # The map is drawn, its tiles asked of a closed loopback port: nothing leaves
             # the machine, and axe sees the map as residents do (tiles are decorative).
             "TEST_MAP_TILE_URL": "http://127.0.0.1:9/{z}/{x}/{y}.png",
