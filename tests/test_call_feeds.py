@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.template.loader import render_to_string
 from django.test import RequestFactory
+from django.utils import timezone
 
 import feedparser
 import icalendar
@@ -413,3 +414,26 @@ def test_closing_day_event_ends_the_next_day(network):
 
     assert closing.decoded("dtend") - closing.decoded("dtstart") == timedelta(days=1)
     assert closing.decoded("dtend") == date(2027, 1, 1)
+
+
+def test_the_calendar_leaves_out_calls_closed_more_than_a_year_ago(client, network):
+    today = timezone.localdate()
+    old = add_call(
+        network.a,
+        "nabor-dawny",
+        opens_on=today - timedelta(days=800),
+        closes_on=today - timedelta(days=366 + 400),
+        year=today.year - 2,
+    )
+    recent = add_call(
+        network.a,
+        "nabor-niedawny",
+        opens_on=today - timedelta(days=150),
+        closes_on=today - timedelta(days=100),
+    )
+
+    events = events_by_uid(calendar_at(client, "/nabory/kalendarz/"))
+
+    assert uid(recent, "closes") in events
+    assert uid(old, "closes") not in events
+    assert uid(old, "opens") not in events

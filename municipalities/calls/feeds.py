@@ -95,8 +95,9 @@ def build_calendar(index_page, calls):
     return calendar.to_ical()
 
 
-def calendar_response(index_page, calls):
-    response = HttpResponse(build_calendar(index_page, calls), content_type=CALENDAR_CONTENT_TYPE)
+def calendar_response(index_page, calendar):
+    """The iCalendar file ``calendar`` (``build_calendar``'s bytes) as a download."""
+    response = HttpResponse(calendar, content_type=CALENDAR_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="nabory-{feed_slug(index_page)}.ics"'
     return response
 

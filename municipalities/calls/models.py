@@ -14,7 +14,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Value
+from django.db.models import Q, Value
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -33,7 +34,7 @@ from portal.validators import NOT_NEGATIVE
 
 from ..models.municipality import Municipality
 from ..models.pages import MunicipalPageQuerySet, SectionPage, team_of
-from .feeds import atom_response, calendar_response
+from .feeds import atom_response, build_calendar, calendar_response
 from .forms import CallFilterForm
 from .status import (
     ACCEPTING,
@@ -48,6 +49,8 @@ from .status import (
 # Addresses under a call list that its feeds answer at (see CallFeedRoutes).
 RESERVED_SLUGS = {"kalendarz", "kanal-atom"}
 CALLS_PER_PAGE = 12
+# How long a closed call stays in the feeds (days after its last day).
+FEED_HISTORY_DAYS = 365
 
 
 class CallMode(models.TextChoices):
@@ -137,7 +140,13 @@ class CallFeedRoutes(RoutablePageMixin):
 
     @path("kalendarz/", name="calendar")
     def calendar_feed(self, request):
-        return calendar_response(self, self.feed_calls())
+        # The file changes when a call is published or a day passes; built once for both.
+        calendar = freshness.cached(
+            ("calendar", self.pk, timezone.localdate().isoformat()),
+            lambda: build_calendar(self, self.feed_calls()),
+            request,
+        )
+        return calendar_response(self, calendar)
 
     @path("kanal-atom/", name="atom_feed")
     def atom_feed(self, request):
@@ -148,8 +157,15 @@ class CallFeedRoutes(RoutablePageMixin):
         return ["/", "kalendarz/", "kanal-atom/"]
 
     def feed_calls(self):
-        """The calls the feeds show: live and public, in the page's language."""
-        return CallPage.objects.published(self.locale_id).select_related("locale", "municipality")
+        """The calls the feeds show: live and public, in the page's language, without the
+        ones that closed more than ``FEED_HISTORY_DAYS`` ago (the feed stays the same size
+        however many years of calls the portal holds)."""
+        since = timezone.localdate() - timedelta(days=FEED_HISTORY_DAYS)
+        return (
+            CallPage.objects.published(self.locale_id)
+            .filter(Q(closes_on__isnull=True) | Q(closes_on__gte=since))
+            .select_related("locale", "municipality")
+        )
 
 
 class CallIndexPage(CallFeedRoutes, FilteredListingMixin, SectionPage):
