@@ -12,16 +12,22 @@ from .handbooks import seed_demo_variants
 from .initiatives import seed_demo_initiatives
 
 
-def seed_demo_content(municipalities):
-    """Example content for ``municipalities`` (already onboarded)."""
-    seed_demo_texts(municipalities)
-    seed_demo_calls(municipalities)
-    seed_demo_initiatives(municipalities)
-    seed_demo_variants(municipalities)
+def seed_demo_content(municipalities, step=None):
+    """Example content for ``municipalities`` (already onboarded); ``step``, if given, is
+    told the name of each step as it starts."""
+    for name, seed in (
+        ("texts", seed_demo_texts),
+        ("calls", seed_demo_calls),
+        ("initiatives", seed_demo_initiatives),
+        ("handbook variants", seed_demo_variants),
+    ):
+        if step is not None:
+            step(name)
+        seed(municipalities)
 
 
-def seed_demo(records=None):
+def seed_demo(records=None, progress=None, step=None):
     """Onboard the network (all 41 members by default) and add the example content."""
-    municipalities = seed_network(records)
-    seed_demo_content(municipalities)
+    municipalities = seed_network(records, progress=progress)
+    seed_demo_content(municipalities, step=step)
     return municipalities

@@ -395,7 +395,15 @@ def _ensure_workflow(municipality, homes):
     return workflow
 
 
-def seed_network(records=None):
-    """Onboard every member in the reference data; returns the municipalities."""
+def seed_network(records=None, progress=None):
+    """Onboard every member in the reference data; returns the municipalities.
+
+    ``progress``, if given, is called with (number done, number in all, municipality) after
+    each one."""
     records = load_records() if records is None else records
-    return [onboard_municipality(record) for record in records]
+    municipalities = []
+    for record in records:
+        municipalities.append(onboard_municipality(record))
+        if progress is not None:
+            progress(len(municipalities), len(records), municipalities[-1])
+    return municipalities
