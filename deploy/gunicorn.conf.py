@@ -41,9 +41,10 @@ timeout = 30
 graceful_timeout = 30
 # Replace each worker after about a thousand requests, so slow growth of memory (caches of
 # templates, compiled regexes, fragmentation) never builds up; the jitter keeps the workers
-# from restarting all at once.
-max_requests = 1000
-max_requests_jitter = 200
+# from restarting all at once. (The benchmark turns it off with GUNICORN_MAX_REQUESTS=0 to
+# watch the workers' memory grow.)
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 1000))
+max_requests_jitter = max_requests // 5
 # The workers' heartbeat files live in memory: a busy disk must not make them look dead.
 # (gunicorn makes them there with mkstemp, as in any temporary directory.)
 _memory = "/dev/shm"  # noqa: S108
