@@ -1,7 +1,9 @@
 """gunicorn for the portal, behind nginx (deploy/nginx/). docs/deployment.md explains the choices.
 
-deploy/run starts it as ``python -m gunicorn -c deploy/gunicorn.conf.py portal.wsgi`` with the
-stack's environment; the values below that differ between machines come from it.
+deploy/run starts it as ``.venv/bin/gunicorn -c deploy/gunicorn.conf.py portal.wsgi`` with the
+stack's environment; the values below that differ between machines come from it. (Not as
+``python -m gunicorn``: a new master started by USR2 would then run gunicorn/__main__.py as a
+script, with gunicorn's ``http`` package shadowing the standard library's.)
 """
 
 import multiprocessing
@@ -51,6 +53,10 @@ _memory = "/dev/shm"  # noqa: S108
 worker_tmp_dir = _memory if os.path.isdir(_memory) else None
 
 pidfile = str(_state / "run" / "gunicorn.pid")
+# No gunicornc control socket (gunicorn ≥ 25): its default path is one per user, shared by
+# every stack that user runs, and a master leaving after deploy/reload removes its
+# successor's. Signals and the pid file do the job.
+control_socket_disable = True
 accesslog = str(_state / "log" / "gunicorn-access.log")
 errorlog = str(_state / "log" / "gunicorn-error.log")
 loglevel = "info"
