@@ -23,8 +23,10 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = boolean("SECURE_HSTS_PRELOAD", True)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-SESSION_COOKIE_SECURE = True
-CSRF_COOKIE_SECURE = True
+# Secure cookies wherever the portal is served over HTTPS (always, in real production; the
+# local stack of deploy/ may run on plain HTTP, where a secure cookie would never come back).
+SESSION_COOKIE_SECURE = PORTAL_SCHEME == "https"
+CSRF_COOKIE_SECURE = PORTAL_SCHEME == "https"
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
