@@ -17,6 +17,7 @@ from wagtail.models import Page, Site
 
 from .canonical import canonical_url
 from .roots import network_home_for
+from .visibility import public_q
 
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
 
@@ -50,7 +51,11 @@ def build_chrome(page, request):
     municipality_home = getattr(page, "municipality_home", None)
     network_home = network_home_for(page.locale_id)
     home = municipality_home or network_home
-    nav = list(home.get_children().live().in_menu().order_by("path")) if home else []
+    nav = (
+        list(home.get_children().live().filter(public_q()).in_menu().order_by("path"))
+        if home
+        else []
+    )
     legal = _legal_pages(home)
     municipality = municipality_home.municipality if municipality_home else None
     site = municipality.site if municipality else Site.find_for_request(request)
@@ -59,7 +64,7 @@ def build_chrome(page, request):
 
     order = list(LANGUAGE_NAMES)
     translations = sorted(
-        page.get_translations(inclusive=True).live().select_related("locale"),
+        page.get_translations(inclusive=True).live().filter(public_q()).select_related("locale"),
         key=lambda other: (
             order.index(other.locale.language_code)
             if other.locale.language_code in order
@@ -109,12 +114,12 @@ def _footer_roles():
 
 
 def _legal_pages(home):
-    """The site root's live legal pages by footer role, in one query (plain pages: the footer
-    needs only their addresses)."""
+    """The site root's live, public legal pages by footer role, in one query (plain pages:
+    the footer needs only their addresses)."""
     if home is None:
         return {}
     roles = _footer_roles()
     pages = {}
-    for child in home.get_children().live().filter(content_type_id__in=roles):
+    for child in home.get_children().live().filter(public_q(), content_type_id__in=roles):
         pages.setdefault(roles[child.content_type_id], child)
     return pages
