@@ -1,5 +1,6 @@
 """Settings shared by every environment. Values that differ come from ``env``."""
 
+from datetime import timedelta
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -39,6 +40,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -52,6 +54,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the refusal page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -87,6 +91,28 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# django-axes first: it refuses a locked-out login before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Login throttling (portal/throttling.py): after AXES_FAILURE_LIMIT failed logins for one
+# username from one address, that pair is refused for AXES_COOLOFF_MINUTES; a successful
+# login clears the count. Attempts are kept in the database (``manage.py axes_reset``
+# clears them all).
+AXES_FAILURE_LIMIT = env.integer("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.integer("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "portal.throttling.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "portal.throttling.client_address"
+# How many proxies of our own stand in front of the app (0: the client's address is
+# REMOTE_ADDR). Behind one nginx: 1.
+PORTAL_TRUSTED_PROXIES = env.integer("PORTAL_TRUSTED_PROXIES", 0)
+# The admin's password-reset form: requests per window (seconds), per address and per e-mail.
+PORTAL_PASSWORD_RESET_LIMIT = env.integer("PORTAL_PASSWORD_RESET_LIMIT", 5)
+PORTAL_PASSWORD_RESET_WINDOW = env.integer("PORTAL_PASSWORD_RESET_WINDOW", 3600)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
