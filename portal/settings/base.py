@@ -86,7 +86,7 @@ TEMPLATES = [
 
 DATABASES = {
     "default": dj_database_url.parse(
-        env.text("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+        env.text("DATABASE_URL").strip() or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=env.integer("DATABASE_CONN_MAX_AGE", 0),
     )
 }
