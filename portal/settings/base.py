@@ -54,6 +54,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "portal.middleware.IncompletePageFormMiddleware",
     # Last, as django-axes asks: turns a locked-out login into the refusal page.
     "axes.middleware.AxesMiddleware",
 ]
