@@ -3,6 +3,7 @@ too big, not really an image, no room in the media storage. Always a form error 
 never a 500, and nothing left behind in the media directory.
 """
 
+import io
 from pathlib import Path
 
 from django.conf import settings
@@ -10,8 +11,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 
 import pytest
+from PIL import Image as PILImage
 
 from .conftest import log_in_as
 
@@ -87,3 +90,78 @@ def test_a_document_within_the_limit_is_taken(editor, network):
 
     assert response.json()["success"] is True
     assert get_document_model().objects.filter(collection=network.a.collection).count() == 1
+
+
+# Broken images ----------------------------------------------------------------------------
+
+BROKEN_IMAGE = "Tego pliku nie da się odczytać jako obrazu"
+
+
+def truncated_jpeg(name="festyn.jpg"):
+    """A JPEG whose header is fine and whose picture data stops a third of the way in."""
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (400, 300), "teal").save(buffer, "JPEG")
+    data = buffer.getvalue()
+    return SimpleUploadedFile(name, data[: len(data) // 3], content_type="image/jpeg")
+
+
+def whole_jpeg(name="festyn.jpg"):
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (40, 30), "teal").save(buffer, "JPEG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
+
+
+def test_add_view_refuses_a_truncated_image(editor, network):
+    before = files_in(settings.MEDIA_ROOT)
+
+    response = editor.post(
+        reverse("wagtailimages:add"),
+        {
+            "title": "Festyn",
+            "file": truncated_jpeg(),
+            "collection": network.a.collection.pk,
+            "tags": "",
+        },
+    )
+
+    assert response.status_code == 200
+    assert BROKEN_IMAGE in response.content.decode()
+    assert not get_image_model().objects.filter(title="Festyn").exists()
+    assert files_in(settings.MEDIA_ROOT) == before
+
+
+def test_multiple_upload_refuses_a_truncated_image(editor, network):
+    before = files_in(settings.MEDIA_ROOT)
+
+    response = editor.post(
+        reverse("wagtailimages:add_multiple"),
+        {"files[]": truncated_jpeg(), "collection": network.a.collection.pk},
+    )
+
+    assert response.status_code == 200
+    answer = response.json()
+    assert answer["success"] is False
+    assert BROKEN_IMAGE in answer["error_message"]
+    assert get_image_model().objects.count() == 0
+    assert files_in(settings.MEDIA_ROOT) == before
+
+
+def test_replacing_an_image_with_a_truncated_file_keeps_the_old_one(editor, network):
+    editor.post(
+        reverse("wagtailimages:add"),
+        {"title": "Festyn", "file": whole_jpeg(), "collection": network.a.collection.pk},
+    )
+    image = get_image_model().objects.get(title="Festyn")
+    originals = Path(settings.MEDIA_ROOT) / "original_images"
+    before = files_in(originals)  # the edit page itself adds a preview rendition
+
+    response = editor.post(
+        reverse("wagtailimages:edit", args=[image.pk]),
+        {"title": "Festyn", "file": truncated_jpeg(), "collection": network.a.collection.pk},
+    )
+
+    assert response.status_code == 200
+    assert BROKEN_IMAGE in response.content.decode()
+    image.refresh_from_db()
+    assert Path(image.file.path).is_file()
+    assert files_in(originals) == before

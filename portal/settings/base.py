@@ -171,6 +171,7 @@ WAGTAILADMIN_BASE_URL = env.text(
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "doc", "docx", "xls", "xlsx", "rtf", "txt", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.media_forms.ImageForm"
 # Documents above this size (bytes) are refused by the upload forms; the proxy in front of
 # the app must let a request of this size through (nginx: client_max_body_size).
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env.integer("PORTAL_DOCUMENT_MAX_UPLOAD_SIZE", 20 * 1024 * 1024)
