@@ -4,6 +4,8 @@ Registered as a site-root context hook (handbooks/apps.py), so the network home 
 municipality home offer the handbooks without the portal or the municipal app knowing them.
 """
 
+from portal.visibility import public_q
+
 from .models import HandbookPage, HandbookVariantPage, ModelProcessPage, ResolutionPage
 
 
@@ -15,6 +17,7 @@ def network_model_links(network_home):
     pages = list(
         network_home.get_children()
         .live()
+        .filter(public_q())
         .type(ModelProcessPage, HandbookPage, ResolutionPage)
         .order_by("path")
     )
@@ -31,10 +34,14 @@ def network_model_links(network_home):
 
 def municipality_handbooks(home, network_home):
     """The municipality's handbook variants, or GZM's model handbooks when it has none."""
-    variants = list(HandbookVariantPage.objects.child_of(home).live().order_by("path"))
+    variants = list(
+        HandbookVariantPage.objects.child_of(home).live().filter(public_q()).order_by("path")
+    )
     models = []
     if not variants and network_home is not None:
-        models = list(HandbookPage.objects.child_of(network_home).live().order_by("path"))
+        models = list(
+            HandbookPage.objects.child_of(network_home).live().filter(public_q()).order_by("path")
+        )
     return {"variants": variants, "models": models}
 
 

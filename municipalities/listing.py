@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from portal.collation import polish_key
+from portal.visibility import public_q
 
 from .models import (
     CallNetworkIndexPage,
@@ -22,13 +23,14 @@ class County:
 
 
 def municipalities_by_county(locale):
-    """Live municipality homes in ``locale``, grouped: cities with county rights, then counties.
+    """Live, public municipality homes in ``locale``, grouped: cities with county rights,
+    then counties.
 
     Two queries whatever the size of the network.
     """
     homes = (
         MunicipalityHomePage.objects.live()
-        .filter(locale=locale, municipality__membership_end__isnull=True)
+        .filter(public_q(), locale=locale, municipality__membership_end__isnull=True)
         .select_related("municipality")
     )
     cities = County(_("Miasta na prawach powiatu"))
@@ -53,5 +55,9 @@ def add_network_listings(page, request, context):
         return
     context["counties"] = municipalities_by_county(page.locale)
     # This home is already in the active language, so its children are too.
-    context["calls_page"] = CallNetworkIndexPage.objects.child_of(page).live().first()
-    context["gallery_page"] = GalleryNetworkIndexPage.objects.child_of(page).live().first()
+    context["calls_page"] = _public_child(page, CallNetworkIndexPage)
+    context["gallery_page"] = _public_child(page, GalleryNetworkIndexPage)
+
+
+def _public_child(page, page_type):
+    return page_type.objects.child_of(page).live().filter(public_q()).first()

@@ -37,7 +37,9 @@ class MunicipalityViewSet(SnippetViewSet):
     menu_label = gettext_lazy("Gminy GZM")
     list_display = ["name", "county", "gmina_type", "site"]
     list_filter = ["gmina_type", "prototyping_school_2023"]
-    search_fields = ["name"]
+    # No ``search_fields``: the search runs over what the model indexes (its name, also as
+    # you type). Naming fields here makes Wagtail's SQLite backend look for a column of
+    # that name in its full-text table, which has none (OperationalError).
     add_to_admin_menu = True
     menu_order = 250
 

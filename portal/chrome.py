@@ -22,6 +22,7 @@ from wagtail.models import Site
 from . import freshness
 from .canonical import canonical_url
 from .roots import network_home_for
+from .visibility import public_q
 
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
 
@@ -56,7 +57,11 @@ class Chrome:
     @cached_property
     def nav(self):
         home = self.home
-        return list(home.get_children().live().public().in_menu().order_by("path")) if home else []
+        return (
+            list(home.get_children().live().filter(public_q()).in_menu().order_by("path"))
+            if home
+            else []
+        )
 
     @cached_property
     def legal(self):
@@ -149,7 +154,7 @@ def build_chrome(page, request):
 def _translations(page, request):
     order = list(LANGUAGE_NAMES)
     translations = sorted(
-        page.get_translations(inclusive=True).live().select_related("locale"),
+        page.get_translations(inclusive=True).live().filter(public_q()).select_related("locale"),
         key=lambda other: (
             order.index(other.locale.language_code)
             if other.locale.language_code in order

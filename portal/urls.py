@@ -8,11 +8,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from municipalities.admin_urls import urlpatterns as municipal_admin_urls
 from portal import consent
+from portal.throttling import ThrottledPasswordResetView
 from search import views as search_views
 
 urlpatterns = [
     # Served ahead of the Wagtail admin views they replace at the same addresses.
     path("admin/", include(municipal_admin_urls)),
+    path("admin/password_reset/", ThrottledPasswordResetView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

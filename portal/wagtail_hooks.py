@@ -1,13 +1,15 @@
-"""Admin registrations of the portal: GZM's shared taxonomy.
+"""Admin registrations of the portal: GZM's shared taxonomy, the admin API's media endpoints.
 
 The legal-page reminders (``admin_panels.LegalPagesPanel``) are put on the dashboard by
 municipalities/wagtail_hooks.py, which knows whose pages each editor works on."""
 
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .admin_api import ENDPOINTS
 from .models import TaskArea
 
 
@@ -24,3 +26,9 @@ class TaskAreaViewSet(SnippetViewSet):
 
 
 register_snippet(TaskAreaViewSet)
+
+
+@hooks.register("construct_admin_api", order=1)  # after Wagtail registers its own endpoints
+def serve_only_choosable_media(router):
+    for name, viewset in ENDPOINTS.items():
+        router.register_endpoint(name, viewset)

@@ -13,6 +13,7 @@ from wagtail.models import (
     Page,
     Revision,
     Site,
+    Task,
     Workflow,
     WorkflowPage,
 )
@@ -28,7 +29,12 @@ from municipalities.models import (
     Municipality,
     MunicipalityHomePage,
 )
-from municipalities.onboarding import load_records, onboard_municipality
+from municipalities.onboarding import (
+    NETWORK_ADMINS_GROUP,
+    ensure_network,
+    load_records,
+    onboard_municipality,
+)
 from portal.models import (
     AccessibilityStatementPage,
     EasyReadPage,
@@ -201,3 +207,41 @@ def test_seed_demo_onboards_all_41_and_is_idempotent(network, client):
     katowice = client.get("/", HTTP_HOST="katowice.localhost").content.decode()
     assert "<h1>Katowice</h1>" in katowice
     assert "Przykładowa treść demonstracyjna" in katowice
+
+
+# Nobody but GZM above the municipalities -------------------------------------------------
+
+
+def pages_above_municipalities():
+    """The tree root, the network home in every language, anything else above a home."""
+    above = Page.objects.none()
+    for home in MunicipalityHomePage.objects.all():
+        above |= home.get_ancestors()
+    return above | Page.objects.type(NetworkHomePage)
+
+
+def test_only_network_admins_hold_permissions_above_the_municipalities(network):
+    ensure_network()  # again: a second run must not bring anyone else back
+    admins = Group.objects.get(name=NETWORK_ADMINS_GROUP)
+    above = pages_above_municipalities()
+    assert above.filter(depth=1).exists()
+
+    page_holders = Group.objects.filter(page_permissions__page__in=above).distinct()
+    collection_holders = Group.objects.filter(
+        collection_permissions__collection=Collection.get_first_root_node()
+    ).distinct()
+
+    assert list(page_holders) == [admins]
+    assert list(collection_holders) == [admins]
+    assert not Group.objects.filter(name__in=["Editors", "Moderators"]).exists()
+
+
+def test_no_page_waits_for_a_task_nobody_may_approve(network):
+    bound_tasks = (
+        Task.objects.filter(active=True, workflow_tasks__workflow__workflow_pages__isnull=False)
+        .distinct()
+        .specific()
+    )
+
+    assert len(bound_tasks) >= 2  # one per municipality
+    assert [task.name for task in bound_tasks if not task.groups.exists()] == []

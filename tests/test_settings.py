@@ -6,20 +6,43 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
+# What production asks of its environment (the secrets besides).
+PRODUCTION_VALUES = {
+    "DATABASE_URL": "postgres://gzm:haslo@db.gzm.example.org:5432/gzm",
+    "EMAIL_HOST": "smtp.gzm.example.org",
+    "DEFAULT_FROM_EMAIL": "Inicjatywa lokalna GZM <portal@gzm.example.org>",
+    "CACHE_URL": "redis://cache.gzm.example.org:6379/0",
+}
+SET_BY_TESTS = {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE", *PRODUCTION_VALUES}
 
 
-def manage(*args, **env):
+def environment_with(**env):
+    """This process's environment less what production reads, plus ``env``."""
     environment = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE", "CACHE_URL"}
+        if key not in SET_BY_TESTS and not key.startswith("EMAIL_")
     }
     environment.update(DJANGO_SETTINGS_MODULE="portal.settings.production", **env)
-    return subprocess.run(  # noqa: S603 - our own manage.py with fixed arguments
-        [sys.executable, "manage.py", *args],
+    return environment
+
+
+def manage(*args, **env):
+    return run_python("manage.py", *args, **env)
+
+
+def import_production_settings(**env):
+    return run_python("-c", "import portal.settings.production", **env)
+
+
+def run_python(*args, **env):
+    return subprocess.run(  # noqa: S603 - our own code with fixed arguments
+        [sys.executable, *args],
         cwd=ROOT,
-        env=environment,
+        env=environment_with(**env),
         capture_output=True,
         text=True,
         timeout=120,
@@ -36,7 +59,7 @@ def test_production_check_deploy_is_clean():
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="gzm.example.org,.gzm.example.org",
         PORTAL_DOMAIN="gzm.example.org",
-        CACHE_URL="redis://127.0.0.1:6379/0",
+        **PRODUCTION_VALUES,
     )
 
     assert result.returncode == 0, result.stdout + result.stderr
@@ -57,8 +80,30 @@ def test_production_refuses_to_start_without_allowed_hosts():
     assert "ALLOWED_HOSTS must be set in production" in result.stderr
 
 
-def test_production_refuses_to_start_without_a_shared_cache():
-    result = manage("check", SECRET_KEY=secrets.token_urlsafe(50), ALLOWED_HOSTS="gzm.example.org")
+def valid_production(**changes):
+    values = {
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "gzm.example.org",
+        **PRODUCTION_VALUES,
+        **changes,
+    }
+    return {key: value for key, value in values.items() if value is not None}
 
-    assert result.returncode != 0
-    assert "CACHE_URL must be set in production" in result.stderr
+
+def test_production_settings_load_with_every_value_given():
+    result = import_production_settings(**valid_production())
+
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    "missing", ["DATABASE_URL", "EMAIL_HOST", "DEFAULT_FROM_EMAIL", "CACHE_URL"]
+)
+def test_production_refuses_to_start_without(missing):
+    without = import_production_settings(**valid_production(**{missing: None}))
+    empty = import_production_settings(**valid_production(**{missing: "  "}))
+
+    for result in (without, empty):
+        assert result.returncode != 0
+        assert "ImproperlyConfigured" in result.stderr
+        assert f"{missing} must be set in production" in result.stderr

@@ -19,6 +19,7 @@ from wagtail.models import Page, Revision
 from wagtail.search import index
 
 from portal.models import RICH_TEXT_FEATURES, PortalPage
+from portal.visibility import public_q
 
 from ..blocks import ChapterStreamBlock
 
@@ -35,7 +36,9 @@ class HandbookContentsMixin(RoutablePageMixin):
 
     def chapters(self):
         """The chapters residents see, in tree order (hidden ones left out)."""
-        chapters = HandbookChapterPage.objects.child_of(self).live().order_by("path")
+        chapters = (
+            HandbookChapterPage.objects.child_of(self).live().filter(public_q()).order_by("path")
+        )
         hidden = self.hidden_translation_keys()
         if hidden:
             chapters = chapters.exclude(translation_key__in=hidden)

@@ -31,6 +31,7 @@ from portal.admin_forms import OwnMediaPageForm
 from portal.listing import FilteredListingMixin
 from portal.models import RICH_TEXT_FEATURES, NetworkListingPage, PortalPage
 from portal.validators import NOT_NEGATIVE
+from portal.visibility import public_q
 
 from ..models.municipality import Municipality
 from ..models.pages import MunicipalPageQuerySet, SectionPage, team_of
@@ -180,7 +181,9 @@ class CallIndexPage(CallFeedRoutes, FilteredListingMixin, SectionPage):
         verbose_name_plural = _("listy naborów")
 
     def listing_items(self, request):
-        return CallPage.objects.child_of(self).live().prefetch_related("task_areas")
+        return (
+            CallPage.objects.child_of(self).live().filter(public_q()).prefetch_related("task_areas")
+        )
 
     def order_listing(self, items):
         return items.for_residents()
@@ -191,7 +194,9 @@ class CallIndexPage(CallFeedRoutes, FilteredListingMixin, SectionPage):
 
     def home_card(self):
         # The calls card links straight to each open call: two clicks from the network.
-        self.open_calls = list(CallPage.objects.child_of(self).live().accepting().for_residents())
+        self.open_calls = list(
+            CallPage.objects.child_of(self).live().filter(public_q()).accepting().for_residents()
+        )
 
 
 class CallPageForm(OwnMediaPageForm):
@@ -503,9 +508,7 @@ class CallPage(PortalPage):
             contacts=[contact.shown for contact in self.contacts.select_related("person")],
             accepted=[a for a in applications if a.decision == ApplicationDecision.ACCEPTED],
             rejected=[a for a in applications if a.decision == ApplicationDecision.REJECTED],
-            initiatives=list(
-                self.initiatives.live().public().filter(locale_id=self.locale_id).order_by("title")
-            ),
+            initiatives=list(self.initiatives.published(self.locale_id).order_by("title")),
         )
 
     # Status ---------------------------------------------------------------------------

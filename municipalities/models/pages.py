@@ -11,6 +11,7 @@ from wagtail.query import PageQuerySet
 
 from portal import freshness
 from portal.models import RICH_TEXT_FEATURES, PortalPage, SiteRootPage
+from portal.visibility import public_q
 
 from .municipality import Municipality
 
@@ -20,7 +21,7 @@ class MunicipalPageQuerySet(PageQuerySet):
 
     def published(self, locale_id):
         """Live, public pages in one language."""
-        return self.live().public().filter(locale_id=locale_id)
+        return self.live().filter(public_q(), locale_id=locale_id)
 
     def of_members(self):
         """Pages of the network's current members only."""
@@ -79,23 +80,25 @@ class MunicipalityHomePage(SiteRootPage):
 
     def contact_team(self):
         """The people on this subsite's published contact page, in the home's language."""
-        return ContactPerson.objects.filter(
-            page__path__startswith=self.path,
-            page__depth=self.depth + 1,
-            page__locale_id=self.locale_id,
-            page__live=True,
-        ).order_by("page__path", "sort_order")
+        return (
+            ContactPerson.objects.filter(
+                page__path__startswith=self.path,
+                page__depth=self.depth + 1,
+                page__locale_id=self.locale_id,
+                page__live=True,
+            )
+            .filter(public_q("page__path"))
+            .order_by("page__path", "sort_order")
+        )
 
     def sections(self):
-        """The live section pages in menu order, each with its number of live entries."""
-        sections = [
-            child
-            for child in self.get_children().live().in_menu().specific().order_by("path")
-            if isinstance(child, SectionPage)
-        ]
+        """The live, public section pages in menu order, each with its number of live,
+        public entries."""
+        children = self.get_children().live().filter(public_q()).in_menu().specific()
+        sections = [child for child in children.order_by("path") if isinstance(child, SectionPage)]
         entry_paths = (
             Page.objects.live()
-            .filter(path__startswith=self.path, depth=self.depth + 2)
+            .filter(public_q(), path__startswith=self.path, depth=self.depth + 2)
             .values_list("path", flat=True)
         )
         steplen = Page.steplen

@@ -1,5 +1,6 @@
 """Settings shared by every environment. Values that differ come from ``env``."""
 
+from datetime import timedelta
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -39,6 +40,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -56,6 +58,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "portal.middleware.CachedRoutingMiddleware",
+    "portal.middleware.IncompletePageFormMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the refusal page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -89,12 +94,34 @@ TEMPLATES = [
 # costs one failed check, not a failed request.
 DATABASES = {
     "default": dj_database_url.parse(
-        env.text("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+        env.text("DATABASE_URL").strip() or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=env.integer("DATABASE_CONN_MAX_AGE", 0),
         conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# django-axes first: it refuses a locked-out login before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Login throttling (portal/throttling.py): after AXES_FAILURE_LIMIT failed logins for one
+# username from one address, that pair is refused for AXES_COOLOFF_MINUTES; a successful
+# login clears the count. Attempts are kept in the database (``manage.py axes_reset``
+# clears them all).
+AXES_FAILURE_LIMIT = env.integer("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.integer("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "portal.throttling.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "portal.throttling.client_address"
+# How many proxies of our own stand in front of the app (0: the client's address is
+# REMOTE_ADDR). Behind one nginx: 1.
+PORTAL_TRUSTED_PROXIES = env.integer("PORTAL_TRUSTED_PROXIES", 0)
+# The admin's password-reset form: requests per window (seconds), per address and per e-mail.
+PORTAL_PASSWORD_RESET_LIMIT = env.integer("PORTAL_PASSWORD_RESET_LIMIT", 5)
+PORTAL_PASSWORD_RESET_WINDOW = env.integer("PORTAL_PASSWORD_RESET_WINDOW", 3600)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -152,6 +179,11 @@ WAGTAILADMIN_BASE_URL = env.text(
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "doc", "docx", "xls", "xlsx", "rtf", "txt", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.media_forms.ImageForm"
+# Documents above this size (bytes) are refused by the upload forms; the proxy in front of
+# the app must let a request of this size through (nginx: client_max_body_size).
+WAGTAILDOCS_MAX_UPLOAD_SIZE = env.integer("PORTAL_DOCUMENT_MAX_UPLOAD_SIZE", 20 * 1024 * 1024)
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.media_forms.DocumentForm"
 # ASCII slugs: Polish addresses stay readable when shared (no percent-encoded letters).
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_MODERATION_ENABLED = True

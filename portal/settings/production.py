@@ -1,7 +1,9 @@
-"""Production: refuses to start without its security values."""
+"""Production: refuses to start without its security values, its database and its mail."""
+
+import dj_database_url
 
 from .base import *  # noqa: F403
-from .base import DATABASES, PORTAL_DOMAIN
+from .base import PORTAL_DOMAIN
 from .env import boolean, integer, listing, required, text
 
 DEBUG = False
@@ -12,6 +14,30 @@ if not ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = listing(
     "CSRF_TRUSTED_ORIGINS", [f"https://{PORTAL_DOMAIN}", f"https://*.{PORTAL_DOMAIN}"]
 )
+
+# No SQLite fallback: a forgotten DATABASE_URL must not start a site on an empty local file.
+# Persistent connections, health-checked before reuse: a new connection per request costs
+# ~10 ms on PostgreSQL, and a restarted database costs one failed check, not a request.
+DATABASES = {
+    "default": dj_database_url.parse(
+        required("DATABASE_URL"),
+        conn_max_age=integer("DATABASE_CONN_MAX_AGE", 600),
+        conn_health_checks=True,
+    )
+}
+
+# Mail (workflow notifications, password resets) goes through an SMTP server.
+EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_HOST = required("EMAIL_HOST")
+EMAIL_PORT = integer("EMAIL_PORT", 587)
+EMAIL_HOST_USER = text("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = text("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = boolean("EMAIL_USE_TLS", True)
+EMAIL_USE_SSL = boolean("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = integer("EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = required("DEFAULT_FROM_EMAIL")
+SERVER_EMAIL = text("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
 PORTAL_PORT = integer("PORTAL_PORT", 443)
 PORTAL_SCHEME = text("PORTAL_SCHEME", "https")
@@ -36,7 +62,3 @@ STORAGES = {
 # Several workers must share one cache: the page frame, routes and sessions they keep are
 # invalidated on publish for all of them at once (portal/freshness.py).
 required("CACHE_URL")
-
-# Persistent connections (health-checked before reuse, base.py): a new connection per request
-# costs ~10 ms on PostgreSQL.
-DATABASES["default"]["CONN_MAX_AGE"] = integer("DATABASE_CONN_MAX_AGE", 600)
