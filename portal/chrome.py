@@ -190,12 +190,12 @@ def _footer_roles():
 
 
 def _legal_pages(home):
-    """The site root's live legal pages by footer role, in one query (plain pages: the footer
-    needs only their addresses)."""
+    """The site root's live, public legal pages by footer role, in one query (plain pages:
+    the footer needs only their addresses)."""
     if home is None:
         return {}
     roles = _footer_roles()
     pages = {}
-    for child in home.get_children().live().filter(content_type_id__in=roles):
+    for child in home.get_children().live().filter(public_q(), content_type_id__in=roles):
         pages.setdefault(roles[child.content_type_id], child)
     return pages

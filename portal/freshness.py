@@ -79,10 +79,11 @@ def _watched_models():
     from wagtail.contrib.settings.registry import registry as settings_registry
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
-    from wagtail.models import Locale, Site
+    from wagtail.models import Locale, PageViewRestriction, Site
     from wagtail.snippets.models import get_snippet_models
 
-    models = {Site, Locale, get_image_model(), get_document_model()}
+    # A view restriction added or lifted changes what every visitor may see at once.
+    models = {Site, Locale, PageViewRestriction, get_image_model(), get_document_model()}
     models.update(get_snippet_models())
     models.update(settings_registry)
     # A snippet's inline rows are saved with it, and its own save reports the change.
@@ -102,9 +103,9 @@ def _on_row_change(sender, created=False, **kwargs):
 
 @cache_function
 def _routing_models():
-    from wagtail.models import Locale, Site
+    from wagtail.models import Locale, PageViewRestriction, Site
 
-    return frozenset({Site, Locale})
+    return frozenset({Site, Locale, PageViewRestriction})
 
 
 def connect():

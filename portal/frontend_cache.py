@@ -189,8 +189,19 @@ def _before_delete(instance, **kwargs):
         purge_later(addresses_for(instance))
 
 
+def _on_restriction_change(instance, **kwargs):
+    """A page put behind (or freed from) a password, login or group: its cached copies, its
+    subtree's and every listing showing them go at once."""
+    if enabled():
+        page = Page.objects.filter(pk=instance.page_id).first()
+        if page is not None:
+            purge_later(addresses_for(page) | _subtree_addresses(page))
+
+
 def connect():
-    from django.db.models.signals import pre_delete
+    from django.db.models.signals import post_delete, post_save, pre_delete
+
+    from wagtail.models import PageViewRestriction
 
     from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
@@ -199,3 +210,9 @@ def connect():
     pre_page_move.connect(_before_move, dispatch_uid="portal-purge-before-move")
     post_page_move.connect(_after_move, dispatch_uid="portal-purge-after-move")
     pre_delete.connect(_before_delete, sender=Page, dispatch_uid="portal-purge-delete")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _on_restriction_change,
+            sender=PageViewRestriction,
+            dispatch_uid=f"portal-purge-restriction-{signal is post_save}",
+        )

@@ -137,3 +137,19 @@ def test_without_a_frontend_cache_nothing_is_sent(network, settings):
 
     call.save_revision().publish()  # no backend: no error, no request
     assert CallPage.objects.get(pk=call.pk).live
+
+
+def test_restricting_a_page_purges_it_and_the_listings_that_showed_it(
+    network, frontend_cache, django_capture_on_commit_callbacks
+):
+    from wagtail.models import PageViewRestriction
+
+    call = make_call(network.a, "Nabór tylko dla zalogowanych")
+    frontend_cache.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=call, restriction_type=PageViewRestriction.LOGIN)
+
+    assert f"{CITY}/nabory/{call.slug}/" in frontend_cache
+    assert f"{CITY}/nabory/" in frontend_cache
+    assert f"{NETWORK}/nabory/" in frontend_cache
