@@ -202,7 +202,6 @@ def connect():
     from django.db.models.signals import post_delete, post_save, pre_delete
 
     from wagtail.models import PageViewRestriction
-
     from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
     page_published.connect(_on_page_change, dispatch_uid="portal-purge-published")
