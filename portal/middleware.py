@@ -1,14 +1,21 @@
-"""Request middleware of the portal: the admin's language, incomplete page forms, cached
-routing, cache headers."""
+"""Request middleware of the portal: the admin's language, incomplete page forms, media
+that could not be stored, cached routing, cache headers."""
+
+import logging
 
 from django.conf import settings
-from django.http import HttpResponseBadRequest
+from django.contrib import messages
+from django.http import HttpResponseBadRequest, JsonResponse
+from django.shortcuts import redirect
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.datastructures import MultiValueDictKeyError
 from django.utils.translation import gettext as _
 
 from . import routing
+from .storage import MediaStorageError
+
+logger = logging.getLogger(__name__)
 
 # The admin's page views that read a whole page form from the request.
 PAGE_FORM_VIEWS = {
@@ -160,3 +167,39 @@ class CacheHeadersMiddleware:
             and not getattr(request, "is_preview", False)
             and not (hasattr(request, "user") and request.user.is_authenticated)
         )
+
+
+class MediaStorageErrorMiddleware:
+    """Tell an editor, instead of a 500, that an upload could not be stored.
+
+    ``MediaStorageError`` (``portal/storage.py``) comes from the media storage only, when the
+    directory is read-only, missing or full; the part written is already gone. The
+    multiple-upload views answer in the JSON their page reads; the others go back to the
+    form with the message. The error is logged for whoever runs the servers.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.admin_prefix = "/admin/"
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not (
+            isinstance(exception, MediaStorageError)
+            and request.method == "POST"
+            and request.path_info.startswith(self.admin_prefix)
+        ):
+            return None
+        logger.error("An upload could not be stored: %s", exception)
+        message = _(
+            "Nie udało się zapisać pliku: magazyn plików portalu jest pełny albo nie można w "
+            "nim zapisywać. Spróbuj ponownie później, a jeśli błąd się powtórzy, powiadom "
+            "administratora sieci GZM."
+        )
+        match = getattr(request, "resolver_match", None)
+        if match is not None and match.url_name == "add_multiple":
+            return JsonResponse({"success": False, "error_message": message})
+        messages.error(request, message)
+        return redirect(request.get_full_path())

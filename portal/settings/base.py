@@ -59,6 +59,7 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "portal.middleware.CachedRoutingMiddleware",
     "portal.middleware.IncompletePageFormMiddleware",
+    "portal.middleware.MediaStorageErrorMiddleware",
     # Last, as django-axes asks: turns a locked-out login into the refusal page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -153,6 +154,12 @@ STATICFILES_DIRS = [
     # Front-end packages come from npm (``npm ci``, run by scripts/setup) and are served as is.
     ("vendor/leaflet", BASE_DIR / "node_modules" / "leaflet" / "dist"),
 ]
+# Uploads: the local file system, removing a part written when the disk fills up
+# (portal/storage.py).
+STORAGES = {
+    "default": {"BACKEND": "portal.storage.MediaStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.text("MEDIA_ROOT", str(BASE_DIR / "media")))
 

@@ -55,7 +55,7 @@ SESSION_COOKIE_SECURE = PORTAL_SCHEME == "https"
 CSRF_COOKIE_SECURE = PORTAL_SCHEME == "https"
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "portal.storage.MediaStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
 }
 
