@@ -52,15 +52,12 @@ def prepare(request, path):
 
 def _route(request, site, components):
     """Wagtail's own routing; the result as (content type, page id, components taken)."""
+    root = site.root_page.localized
     try:
-        result = site.root_page.localized.specific.route(request, components)
+        page = root.specific.route(request, components)[0]
     except Http404:
         return ()
-    page = result[0]
-    root = site.root_page.localized
-    if not page.url_path.startswith(root.url_path):
+    if not isinstance(page, Page) or not page.url_path.startswith(root.url_path):
         return ()
     taken = len([part for part in page.url_path[len(root.url_path) :].split("/") if part])
-    if not isinstance(page, Page):
-        return ()
     return (page.content_type_id, page.pk, taken)
