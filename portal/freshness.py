@@ -12,10 +12,15 @@ locale, setting, snippet, image or document saved or deleted (``connect``, calle
 address (``portal.frontend_cache``).
 """
 
+import hashlib
+import pickle
+import threading
 import time
+from collections import OrderedDict
 from functools import cache as cache_function
 
 from django.core.cache import cache
+from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
 from django.db import transaction
 
 KEY = "portal:content-generation"
@@ -39,6 +44,7 @@ def current(request=None):
             value = cache.get(KEY, value)
     if request is not None:
         request._portal_generation = value
+        _seen.value = value
     return value
 
 
@@ -62,11 +68,112 @@ def _advance_now():
 def cached(key_parts, build, request=None, timeout=TIMEOUT):
     """``build()``'s value, kept in the cache for the current generation under ``key_parts``."""
     key = ":".join(["portal", str(current(request)), *map(str, key_parts)])
-    value = cache.get(key)
+    value = get(key)
     if value is None:
         value = build()
-        cache.set(key, value, timeout)
+        put(key, value, timeout)
     return value
+
+
+# A value kept under a generation never changes: the next publish moves every key on. So each
+# process can keep what it has read in its own memory and ask the shared cache only for the
+# generation, once per request. What is kept locally belongs to one generation and is dropped
+# when a request sees a newer one; it is bounded by count and size.
+LOCAL_MAX_ENTRIES = 2_000
+LOCAL_MAX_BYTES = 24 * 1024 * 1024
+_local = {"generation": None, "entries": OrderedDict(), "bytes": 0}
+_local_lock = threading.Lock()
+# The generation the request this thread serves has read (``current(request)``).
+_seen = threading.local()
+
+
+def get(key):
+    """The value kept under ``key`` (a key of the current generation), or None."""
+    kept = _local_get(key)
+    if kept is not None:
+        return kept
+    value = cache.get(key)
+    if value is not None:
+        _local_put(key, value)
+    return value
+
+
+def put(key, value, timeout=TIMEOUT):
+    cache.set(key, value, timeout)
+    _local_put(key, value)
+
+
+def _local_get(key):
+    with _local_lock:
+        entry = _local["entries"].get(key)
+        if entry is None:
+            return None
+        _local["entries"].move_to_end(key)
+    stored, pickled = entry
+    # Objects are kept pickled so that no request changes another's copy.
+    return pickle.loads(stored) if pickled else stored  # noqa: S301 (written by this process)
+
+
+def _local_put(key, value):
+    generation = key.split(":", 2)[1]
+    if isinstance(value, str | bytes):
+        entry, size = (value, False), len(value)
+    else:
+        try:
+            stored = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, TypeError, AttributeError):
+            return
+        entry, size = (stored, True), len(stored)
+    with _local_lock:
+        if _local["generation"] != generation:
+            _local.update(generation=generation, entries=OrderedDict(), bytes=0)
+        entries = _local["entries"]
+        if key in entries:
+            return
+        entries[key] = entry
+        _local["bytes"] += size
+        while len(entries) > LOCAL_MAX_ENTRIES or _local["bytes"] > LOCAL_MAX_BYTES:
+            _old_key, (old, _pickled) = entries.popitem(last=False)
+            _local["bytes"] -= len(old)
+
+
+class GenerationCache(BaseCache):
+    """A cache alias (``CACHES["generation"]``) for ``{% cache %}`` fragments whose keys carry
+    the generation: read from this process's memory first, then from the shared cache."""
+
+    def __init__(self, location, params):
+        super().__init__(params)
+
+    def _key(self, key, version=None):
+        # The generation leads the key, as in ``cached``'s keys.
+        generation = getattr(_seen, "value", None) or current()
+        return ":".join(["portal", str(generation), "fragment", key])
+
+    def get(self, key, default=None, version=None):
+        value = get(self._key(key, version))
+        return default if value is None else value
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        timeout = TIMEOUT if timeout is DEFAULT_TIMEOUT else timeout
+        put(self._key(key, version), value, timeout)
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        if self.get(key, version=version) is not None:
+            return False
+        self.set(key, value, timeout, version)
+        return True
+
+    def delete(self, key, version=None):
+        return cache.delete(self._key(key, version))
+
+    def clear(self):
+        with _local_lock:
+            _local.update(generation=None, entries=OrderedDict(), bytes=0)
+
+
+def key_digest(text):
+    """A short fixed-length stand-in for ``text`` (an address, a query) inside a cache key."""
+    return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
 
 
 def _on_change(**kwargs):

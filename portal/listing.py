@@ -2,7 +2,7 @@
 
 A listing page (a municipality's calls or gallery, the network's calls or initiatives)
 says what it lists (``listing_items``), which GET form filters it (``filter_form_class``),
-how filters apply and how items are ordered; ``FilteredListingMixin.get_context`` does the
+how filters apply and how items are ordered; ``FilteredListingMixin.add_body_context`` does the
 rest the same way for all of them.
 """
 
@@ -59,7 +59,7 @@ def paginate(items, requested, per_page):
 
 
 class FilteredListingMixin:
-    """``get_context`` of a page that lists items, with an optional filter form and pages.
+    """``add_body_context`` of a page that lists items, with an optional filter form and pages.
 
     The template receives the items under ``listing_name``, and ``filter_form``,
     ``is_filtered``, ``page_range`` and ``page_notice`` (when paginated), plus whatever
@@ -88,8 +88,8 @@ class FilteredListingMixin:
         ``shown`` the ones on this page."""
         return {}
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def add_body_context(self, request, context):
+        super().add_body_context(request, context)
         items = self.listing_items(request)
         form = None
         if self.filter_form_class is not None:
@@ -107,4 +107,3 @@ class FilteredListingMixin:
         context["filter_form"] = form
         context["is_filtered"] = any(filters.values())
         context.update(self.listing_extra_context(request, filtered, shown))
-        return context

@@ -17,19 +17,30 @@ from . import freshness
 NO_SITE = "-"
 
 
-def prepare(request, path):
-    """Attach the site and the route of ``path`` to ``request`` (where Wagtail looks)."""
+def site_for(request):
+    """The site of the request's host (as ``Site.find_for_request``), kept for the
+    generation and remembered on the request; None for a host no site answers."""
+    if getattr(request, "_wagtail_site", None) is not None:
+        return request._wagtail_site
     try:
         hostname, _port = split_domain_port(request.get_host())
     except DisallowedHost:
-        return
+        return None
     port = request.get_port()
     site = freshness.cached(
         ("site", hostname, port), lambda: Site._find_for_request(request) or NO_SITE, request
     )
     if site == NO_SITE:
-        return
+        return None
     request._wagtail_site = site
+    return site
+
+
+def prepare(request, path):
+    """Attach the site and the route of ``path`` to ``request`` (where Wagtail looks)."""
+    site = site_for(request)
+    if site is None:
+        return
     components = [component for component in path.split("/") if component]
     found = freshness.cached(
         ("route", site.pk, translation.get_language(), "/".join(components)),
@@ -40,14 +51,24 @@ def prepare(request, path):
         request._wagtail_route_for_request = None
         return
     content_type_id, page_id, taken = found
-    model = ContentType.objects.get_for_id(content_type_id).model_class()
-    page = model.objects.filter(pk=page_id).first() if model else None
+    page = freshness.cached(
+        ("route-page", content_type_id, page_id),
+        lambda: _page(content_type_id, page_id) or NO_SITE,
+        request,
+    )
+    if page == NO_SITE:
+        page = None
     if page is None:
         return  # gone since: let Wagtail route it afresh
     try:
         request._wagtail_route_for_request = page.route(request, components[taken:])
     except Http404:
         request._wagtail_route_for_request = None
+
+
+def _page(content_type_id, page_id):
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    return model.objects.filter(pk=page_id).first() if model else None
 
 
 def _route(request, site, components):

@@ -18,10 +18,12 @@ from django.utils import translation
 from django.views.decorators.http import require_GET
 
 from wagtail.contrib.search_promotions.models import Query
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page
 
+from portal import freshness
 from portal.chrome import LANGUAGE_NAMES, LanguageLink, build_chrome
 from portal.models import NetworkHomePage
+from portal.routing import site_for
 
 from . import results as search_results
 from .backend import ranked_ids
@@ -48,21 +50,33 @@ class Scope:
     """Where a search looks: the current site's subtree, or the whole network."""
 
     def __init__(self, request):
-        self.site = Site.find_for_request(request)
-        self.locale = Locale.get_active()
-        root = self.site.root_page.specific if self.site else None
-        self.network = (
-            NetworkHomePage.objects.filter(locale=self.locale).first()
-            or NetworkHomePage.objects.first()
+        self.site = site_for(request)
+        language = translation.get_language()
+        # The same for every search on this site in this language until something is
+        # published: kept for the content generation.
+        self.locale, root, self.network, localized = freshness.cached(
+            ("search-scope", self.site.pk if self.site else 0, language),
+            lambda: self._lookups(language),
+            request,
         )
         network_root = self.network or root
         self.is_network_site = root is None or (
             network_root is not None and root.translation_key == network_root.translation_key
         )
         self.widened = not self.is_network_site and request.GET.get("zakres") == WIDE_SCOPE
-        self.home = root.localized if root else None
+        self.home = localized[root.pk] if root else None
         self.municipality = getattr(self.home, "municipality", None)
-        self.root = network_root.localized if (self.widened and network_root) else self.home
+        self.root = localized[network_root.pk] if (self.widened and network_root) else self.home
+
+    def _lookups(self, language):
+        locale = Locale.objects.get_for_language(language)
+        root = self.site.root_page.specific if self.site else None
+        network = (
+            NetworkHomePage.objects.filter(locale=locale).first() or NetworkHomePage.objects.first()
+        )
+        # With the translations of both in this language (or themselves when there is none).
+        localized = {page.pk: page.localized for page in (root, network) if page is not None}
+        return locale, root, network, localized
 
     def pages(self):
         if self.root is None:
@@ -109,15 +123,19 @@ def _chrome(request, scope, params):
     return chrome
 
 
-def _promotions(query, scope_pages):
-    """Promoted pages (within the scope) and links for this query; the query's hit is counted."""
-    record = Query.get(query)
+def _count_hit(words):
+    """Count the query for the search statistics (Wagtail's search promotions report)."""
     try:
         with transaction.atomic():
-            record.add_hit()
+            Query.get(words).add_hit()
     except DatabaseError:
         # A statistic is not worth a failed search (e.g. SQLite busy with another writer).
-        logger.warning("Could not count a hit for the query %r.", query)
+        logger.warning("Could not count a hit for the query %r.", words)
+
+
+def _promotions(query, scope_pages):
+    """Promoted pages (within the scope) and links for this query."""
+    record = Query.get(query)
     picks = list(record.editors_picks.select_related("page").order_by("sort_order"))
     in_scope = set(
         scope_pages.filter(pk__in=[pick.page_id for pick in picks if pick.page_id]).values_list(
@@ -158,9 +176,53 @@ def _page_number(request, paginator):
 def search(request):
     query = _query(request)
     words = plain_words(query)
-    language = language_of(translation.get_language())
     scope = Scope(request)
     selection = {name: _param(request, name) for name in FACET_PARAMS}
+    if words:
+        _count_hit(words)
+    base_params = {"q": query, "zakres": WIDE_SCOPE if scope.widened else ""}
+    chrome_params = {**base_params, **selection}
+    chrome = _chrome(request, scope, chrome_params)
+    context = {
+        "search_query": query,
+        "selection": selection,
+        "scope": scope,
+        "base_params": base_params,
+        "chrome": chrome,
+        "widen_url": _search_url(translation.get_language(), {"q": query, "zakres": WIDE_SCOPE}),
+        "narrow_url": _search_url(translation.get_language(), {"q": query}),
+        "page_query": urlencode({k: v for k, v in chrome_params.items() if v}),
+        # The results are built only when they are not kept (templatetags/page_body.py).
+        "add_body_context": lambda request, body: body.update(
+            _results(request, words, scope, selection)
+        ),
+        "body_cache_key": _results_key(request, scope, chrome_params),
+    }
+    return TemplateResponse(request, "search/search.html", context)
+
+
+def _results_key(request, scope, params):
+    """The results depend on the query, the scope, the filters, the page and the language;
+    they are kept for the content generation like pages' content."""
+    described = [
+        scope.site.pk if scope.site else 0,
+        scope.root.pk if scope.root else 0,
+        translation.get_language(),
+        urlencode(sorted(params.items())),
+        request.GET.get("page", "")[:10],
+    ]
+    return ":".join(
+        [
+            "portal",
+            str(freshness.current(request)),
+            "search",
+            freshness.key_digest("|".join(map(str, described))),
+        ]
+    )
+
+
+def _results(request, words, scope, selection):
+    language = language_of(translation.get_language())
     scope_pages = scope.pages()
     found = find(scope_pages, words, language)
     terms = found.terms
@@ -189,27 +251,17 @@ def search(request):
         for hit in current
         if hit.pk in pages
     ]
-
-    base_params = {"q": query, "zakres": WIDE_SCOPE if scope.widened else ""}
-    chrome_params = {**base_params, **selection}
-    context = {
-        "search_query": query,
+    return {
         "search_results": current,
         "page_range": paginator.get_elided_page_range(current.number, on_each_side=2, on_ends=1),
         "entries": entries,
         "promotions": promotions if current.number == 1 else [],
         "facets": facets,
-        "selection": selection,
-        "scope": scope,
         "any_word": found.any_word,
         "fallback": found.fallback,
-        "base_params": base_params,
-        "chrome": _chrome(request, scope, chrome_params),
-        "widen_url": _search_url(translation.get_language(), {"q": query, "zakres": WIDE_SCOPE}),
-        "narrow_url": _search_url(translation.get_language(), {"q": query}),
-        "page_query": urlencode({k: v for k, v in chrome_params.items() if v}),
+        # Results from the fallback (the search engine failed) are not kept.
+        "keep_body": not found.fallback,
     }
-    return TemplateResponse(request, "search/search.html", context)
 
 
 @require_GET

@@ -53,10 +53,9 @@ class HandbookContentsMixin(RoutablePageMixin):
         context["print_view"] = True
         return TemplateResponse(request, self.print_template, context)
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def add_body_context(self, request, context):
+        super().add_body_context(request, context)
         context.setdefault("chapters", list(self.chapters()))
-        return context
 
 
 class HandbookPage(HandbookContentsMixin, PortalPage):
@@ -149,8 +148,8 @@ class HandbookChapterPage(PortalPage):
             raise Http404
         return super().serve(request, *args, **kwargs)
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def add_body_context(self, request, context):
+        super().add_body_context(request, context)
         chapters = list(self.handbook.chapters())
         position = next((i for i, chapter in enumerate(chapters) if chapter.pk == self.pk), None)
         context["handbook"] = self.handbook
@@ -161,7 +160,6 @@ class HandbookChapterPage(PortalPage):
                 chapters[position + 1] if position + 1 < len(chapters) else None
             )
         context["model_chapter"] = self.model_chapter()
-        return context
 
     def model_chapter(self):
         """The GZM chapter this variant chapter comes from (None for the model's own chapters)."""

@@ -486,15 +486,10 @@ class CallPage(PortalPage):
                 self.municipality_id = home.municipality_id
         return super().save(*args, **kwargs)
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        # One query per kind of detail; kept for the content generation when live.
-        context["details"] = (
-            freshness.cached(("call-details", self.pk, self.live_revision_id), self.details)
-            if self.live and self.pk and not getattr(request, "is_preview", False)
-            else self.details()
-        )
-        return context
+    def add_body_context(self, request, context):
+        super().add_body_context(request, context)
+        # One query per kind of detail.
+        context["details"] = self.details()
 
     def details(self):
         """The call's criteria, documents, contacts, decided applications and the

@@ -320,10 +320,9 @@ class InitiativePage(PortalPage):
     def has_point(self):
         return self.latitude is not None and self.longitude is not None
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def add_body_context(self, request, context):
+        super().add_body_context(request, context)
         context["photos"] = self.photo_set()
-        return context
 
     def photo_set(self):
         """The photos in their order, the n-th "before" paired with the n-th "after"; three

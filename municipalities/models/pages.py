@@ -9,7 +9,6 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.query import PageQuerySet
 
-from portal import freshness
 from portal.models import RICH_TEXT_FEATURES, PortalPage, SiteRootPage
 from portal.visibility import public_q
 
@@ -61,16 +60,9 @@ class MunicipalityHomePage(SiteRootPage):
         verbose_name = _("strona główna gminy")
         verbose_name_plural = _("strony główne gmin")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        if self.live and self.pk and not getattr(request, "is_preview", False):
-            # The cards change only when something is published: kept for the generation.
-            context["sections"] = freshness.cached(
-                ("home-sections", self.pk, self.live_revision_id), self.sections_with_cards
-            )
-        else:
-            context["sections"] = self.sections_with_cards()
-        return context
+    def add_body_context(self, request, context):
+        super().add_body_context(request, context)
+        context["sections"] = self.sections_with_cards()
 
     def sections_with_cards(self):
         sections = self.sections()

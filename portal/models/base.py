@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from .. import freshness
@@ -60,6 +60,34 @@ class PortalPage(Page):
         # Identity, navigation, languages and footer: what every page shows around itself.
         context["chrome"] = build_chrome(self, request)
         return context
+
+    def add_body_context(self, request, context):
+        """Add what the page's main content needs to ``context`` (which holds ``page`` and
+        ``chrome``). Called when that content is rendered, and not when it comes from the
+        cache (templatetags/page_body.py), so costly lookups belong here, not in
+        ``get_context``."""
+
+    def get_view_restrictions(self):
+        """Wagtail's restrictions of this page and its ancestors, found through the cache for
+        the content generation (saving or deleting a restriction advances it): Wagtail checks
+        them on every page served. The queryset holds its rows already; anything built on it
+        (``order_by``, ``filter``) asks the database again."""
+        if not (self.pk and self.live):
+            return super().get_view_restrictions()
+        ids = freshness.cached(
+            ("view-restrictions", self.pk, self.path),
+            lambda: list(
+                super(PortalPage, self).get_view_restrictions().values_list("pk", flat=True)
+            ),
+        )
+        restrictions = PageViewRestriction.objects.filter(pk__in=ids)
+        restrictions._result_cache = (
+            freshness.cached(("view-restriction-rows", *ids), lambda: list(restrictions.all()))
+            if ids
+            else []
+        )
+        restrictions._prefetch_done = True
+        return restrictions
 
     @cached_property
     def municipality_home(self):
@@ -114,9 +142,9 @@ class SiteRootPage(PortalPage):
     class Meta:
         abstract = True
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        return add_site_root_context(self, request, context)
+    def add_body_context(self, request, context):
+        super().add_body_context(request, context)
+        add_site_root_context(self, request, context)
 
     def contact_team(self):
         """The people residents can ask, in this page's language; none by default."""

@@ -260,6 +260,9 @@ if CACHE_URL:
         },
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Page fragments kept for the content generation: this process's memory, then "default"
+# (portal/freshness.py: GenerationCache).
+CACHES["generation"] = {"BACKEND": "portal.freshness.GenerationCache"}
 DJANGO_REDIS_IGNORE_EXCEPTIONS = True
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
