@@ -197,8 +197,12 @@ def _watched_models():
     return frozenset(models)
 
 
-def _on_row_change(sender, created=False, **kwargs):
+def _on_row_change(sender, created=False, instance=None, **kwargs):
     if sender not in _watched_models():
+        # A live page saved outside publishing (by code: onboarding, imports, syncs) is
+        # public at once. Saving a draft of a live page lands here too: a harmless extra.
+        if getattr(instance, "live", False) and _is_page(instance):
+            advance()
         return
     # A new row shows nowhere until a page uses it (an image, a snippet) or it holds only
     # defaults (a site's settings, created on first read); a new site or locale changes
@@ -206,6 +210,12 @@ def _on_row_change(sender, created=False, **kwargs):
     if created and sender not in _routing_models():
         return
     advance()
+
+
+def _is_page(instance):
+    from wagtail.models import Page
+
+    return isinstance(instance, Page)
 
 
 @cache_function
