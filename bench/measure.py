@@ -11,6 +11,7 @@ import json
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -45,8 +46,8 @@ def fetch(server, host, path):
 # The gunicorn workers and what the kernel counts for them ------------------------------------
 
 
-def workers():
-    master = int((STACK / "run" / "gunicorn.pid").read_text())
+def workers(pidfile=None):
+    master = int((pidfile or STACK / "run" / "gunicorn.pid").read_text())
     children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
     return master, [int(pid) for pid in children]
 
@@ -90,6 +91,19 @@ def statements():
         " ON r.oid = s.userid WHERE r.rolname = 'gzm'"
     )
     return int(total.strip() or 0)
+
+
+def advance_generation():
+    """What a publish does to the app cache (portal/freshness.py): INCR of the content
+    generation in Redis, said in Redis's own protocol."""
+    prefix = os.environ.get("CACHE_KEY_PREFIX", "gzm")
+    key = f"{prefix}:1:portal:content-generation".encode()
+    url = os.environ["CACHE_URL"].split("//", 1)[1].split("/", 1)[0]
+    redis_host, redis_port = url.rsplit(":", 1)
+    command = b"*2\r\n$4\r\nINCR\r\n$%d\r\n%s\r\n" % (len(key), key)
+    with socket.create_connection((redis_host, int(redis_port)), timeout=5) as connection:
+        connection.sendall(command)
+        connection.recv(64)
 
 
 # wrk ------------------------------------------------------------------------------------------
@@ -143,9 +157,10 @@ def wrk(server, targets, connections, seconds):
 
 
 def per_page(label, host, path):
-    for _ in range(3):
-        status, _headers, body = fetch(APP, host, path)
     master, pids = workers()
+    # Warm: every worker keeps what it has read of the app cache in its own memory.
+    for _ in range(3 * len(pids) + 3):
+        status, _headers, body = fetch(APP, host, path)
     psql("SELECT pg_stat_statements_reset()")
     queries_before = statements()
     ticks_before = cpu_ticks(pids)
@@ -158,6 +173,16 @@ def per_page(label, host, path):
     if workers()[1] != pids:
         print(f"  ({label}: a worker was replaced during the measurement)", file=sys.stderr)
 
+    # Cold: the app's own cache emptied before every request, as right after a publish.
+    cold_requests = max(10, REQUESTS // 5)
+    cold_ticks = 0
+    for _ in range(cold_requests):
+        advance_generation()
+        ticks = cpu_ticks(pids)
+        fetch(APP, host, path)
+        cold_ticks += cpu_ticks(pids) - ticks
+    cold = cold_ticks * 1000 / TICK / cold_requests
+
     uncached = wrk(APP, [(host, path)], 4, DURATION)
     fetch(PROXY, host, path)
     _status, headers, _body = fetch(PROXY, host, path)
@@ -168,6 +193,7 @@ def per_page(label, host, path):
         "status": status,
         "kb": len(body) / 1024,
         "cpu_ms": cpu,
+        "cold_cpu_ms": cold,
         "wall_ms": wall,
         "queries": queries,
         "uncached_rps": uncached["rps"],
@@ -176,6 +202,72 @@ def per_page(label, host, path):
         "cached_errors": cached["errors"],
         "cache_control": headers.get("Cache-Control", ""),
     }
+
+
+def bakerydemo_home(worker_count):
+    """Wagtail's bakerydemo home page, served by gunicorn with as many sync workers as the
+    portal, measured the same way (CPU of the worker processes per request). BAKERYDEMO_DIR
+    is a checkout with its data loaded; BAKERYDEMO_PYTHON its virtualenv's python
+    (default: BAKERYDEMO_DIR/.venv/bin/python). Returns None when it is not set up."""
+    directory = os.environ.get("BAKERYDEMO_DIR")
+    if not directory:
+        return None
+    python = os.environ.get("BAKERYDEMO_PYTHON") or str(Path(directory) / ".venv/bin/python")
+    pidfile = STACK / "run" / "bakerydemo.pid"
+    port = free_port()
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bakerydemo.settings.production",
+        "DJANGO_SECRET_KEY": "bench-only",
+        "SECURE_SSL_REDIRECT": "false",
+        "DJANGO_ALLOWED_HOSTS": "*",
+    }
+    for name in ("DATABASE_URL", "CACHE_URL", "REDIS_URL"):
+        environment.pop(name, None)
+    if os.environ.get("BAKERYDEMO_DATABASE_URL"):
+        environment["DATABASE_URL"] = os.environ["BAKERYDEMO_DATABASE_URL"]
+    server = subprocess.Popen(
+        [
+            *[python, "-m", "gunicorn", "bakerydemo.wsgi", "-w", str(worker_count)],
+            *["-b", f"127.0.0.1:{port}", "--pid", str(pidfile)],
+        ],
+        cwd=directory,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    address = f"127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                if fetch(address, "localhost", "/")[0] == 200 and pidfile.exists():
+                    break
+            except OSError:
+                pass
+            time.sleep(0.2)
+        else:
+            print("  (bakerydemo did not answer 200 on /)", file=sys.stderr)
+            return None
+        for _ in range(3):
+            _status, _headers, body = fetch(address, "localhost", "/")
+        _master, pids = workers(pidfile)
+        ticks_before = cpu_ticks(pids)
+        started = time.monotonic()
+        for _ in range(REQUESTS):
+            fetch(address, "localhost", "/")
+        wall = (time.monotonic() - started) * 1000 / REQUESTS
+        cpu = (cpu_ticks(pids) - ticks_before) * 1000 / TICK / REQUESTS
+        uncached = wrk(address, [("localhost", "/")], 4, DURATION)
+        return {"cpu_ms": cpu, "wall_ms": wall, "kb": len(body) / 1024, "rps": uncached["rps"]}
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def static_rps(host):
@@ -213,21 +305,32 @@ def main():
         print(f"  measuring {label} …", file=sys.stderr, flush=True)
         results.append(per_page(label, host, path))
     static, static_size = static_rps(pages[0][1])
+    print("  measuring bakerydemo's home …", file=sys.stderr, flush=True)
+    bakery = bakerydemo_home(len(workers()[1]))
+    bakery_cpu = bakery["cpu_ms"] if bakery else None
 
     header = (
-        f"{'page':<30} {'st':>3} {'KB':>6} {'CPU ms':>7} {'wall ms':>7} {'SQL':>5}"
-        f" {'app r/s c4':>10} {'cache':>6} {'nginx r/s c64':>13} {'÷ static':>8}"
+        f"{'page':<30} {'st':>3} {'KB':>6} {'CPU ms':>7} {'÷ bakery':>8} {'cold ms':>7}"
+        f" {'wall ms':>7}"
+        f" {'SQL':>5} {'app r/s c4':>10} {'cache':>6} {'nginx r/s c64':>13} {'÷ static':>8}"
     )
     print(header)
     print("-" * len(header))
     for r in results:
         print(
             f"{r['label']:<30} {r['status']:>3} {r['kb']:>6.1f} {r['cpu_ms']:>7.1f}"
+            f" {ratio(r['cpu_ms'], bakery_cpu):>8} {r['cold_cpu_ms']:>7.1f}"
             f" {r['wall_ms']:>7.1f} {r['queries']:>5.1f} {r['uncached_rps']:>10.1f}"
             f" {r['cache']:>6} {r['cached_rps']:>13.0f} {r['cached_rps'] / static:>8.2f}"
         )
+    if bakery:
+        print(
+            f"{'bakerydemo home (gunicorn)':<30} {200:>3} {bakery['kb']:>6.1f}"
+            f" {bakery['cpu_ms']:>7.1f} {1:>8.2f} {'':>7} {bakery['wall_ms']:>7.1f} {'':>5}"
+            f" {bakery['rps']:>10.1f}"
+        )
     label = f"static {static_size // 1024} KB HTML (nginx)"
-    print(f"{label:<30} {'':>52} {static:>13.0f} {1:>8.2f}")
+    print(f"{label:<30} {'':>69} {static:>13.0f} {1:>8.2f}")
     print("\nCache-Control sent by the app (through nginx):")
     for r in results:
         print(f"  {r['label']:<30} {r['cache_control'] or '(none)'}")
@@ -256,11 +359,12 @@ def main():
     print(f"  master  RSS {master[0] / 1024:6.1f} MB  PSS {master[1] / 1024:6.1f} MB")
     for rss, pss in worker_memory:
         print(f"  worker  RSS {rss / 1024:6.1f} MB  PSS {pss / 1024:6.1f} MB")
-    bakery = os.environ.get("BAKERYDEMO_DIR")
-    print(
-        "\nbakerydemo comparison: "
-        + ("not implemented yet" if bakery else "off (BAKERYDEMO_DIR is not set)")
-    )
+    if not bakery:
+        print("\nbakerydemo comparison: off (BAKERYDEMO_DIR is not set, or it did not start)")
+
+
+def ratio(value, reference):
+    return f"{value / reference:.2f}" if reference else "-"
 
 
 if __name__ == "__main__":

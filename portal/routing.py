@@ -68,7 +68,11 @@ def prepare(request, path):
 
 def _page(content_type_id, page_id):
     model = ContentType.objects.get_for_id(content_type_id).model_class()
-    return model.objects.filter(pk=page_id).first() if model else None
+    if model is None:
+        return None
+    # A site root brings what its pages show of it (a municipality home, its municipality).
+    related = getattr(model, "root_select_related", ())
+    return model.objects.select_related(*related).filter(pk=page_id).first()
 
 
 def _route(request, site, components):

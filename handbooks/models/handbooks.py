@@ -18,6 +18,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Revision
 from wagtail.search import index
 
+from portal import freshness
 from portal.models import RICH_TEXT_FEATURES, PortalPage
 from portal.visibility import public_q
 
@@ -141,6 +142,11 @@ class HandbookChapterPage(PortalPage):
 
     @cached_property
     def handbook(self):
+        if self.pk and self.live:
+            # Asked on every request (serve); only a move or a publish changes it.
+            return freshness.cached(
+                ("chapter-handbook", self.pk, self.path), lambda: self.get_parent().specific
+            )
         return self.get_parent().specific
 
     def serve(self, request, *args, **kwargs):
