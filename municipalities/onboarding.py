@@ -272,9 +272,12 @@ def _ensure_network_admins(network_home):
 
 
 @transaction.atomic
-def onboard_municipality(record):
-    """Create (or complete) a municipality's subsite, groups, collection and workflow."""
-    network_home = ensure_network()
+def onboard_municipality(record, network_home=None):
+    """Create (or complete) a municipality's subsite, groups, collection and workflow.
+
+    ``network_home`` is what ``ensure_network`` returned, when the caller has ensured the
+    network already (onboarding several members at once)."""
+    network_home = ensure_network() if network_home is None else network_home
     municipality, _created = Municipality.objects.get_or_create(
         slug=record.slug,
         defaults={
@@ -401,9 +404,10 @@ def seed_network(records=None, progress=None):
     ``progress``, if given, is called with (number done, number in all, municipality) after
     each one."""
     records = load_records() if records is None else records
+    network_home = ensure_network()
     municipalities = []
     for record in records:
-        municipalities.append(onboard_municipality(record))
+        municipalities.append(onboard_municipality(record, network_home))
         if progress is not None:
             progress(len(municipalities), len(records), municipalities[-1])
     return municipalities

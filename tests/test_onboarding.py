@@ -11,6 +11,7 @@ from wagtail.models import (
     GroupPagePermission,
     GroupSitePermission,
     Page,
+    ReferenceIndex,
     Revision,
     Site,
     Task,
@@ -22,7 +23,9 @@ import pytest
 
 from municipalities.factories import MunicipalityRecordFactory
 from municipalities.models import (
+    CallDocument,
     CallIndexPage,
+    CallPage,
     ContactPage,
     GalleryPage,
     MunicipalApprovalTask,
@@ -207,6 +210,13 @@ def test_seed_demo_onboards_all_41_and_is_idempotent(network, client):
     katowice = client.get("/", HTTP_HOST="katowice.localhost").content.decode()
     assert "<h1>Katowice</h1>" in katowice
     assert "Przykładowa treść demonstracyjna" in katowice
+
+    # The search and reference indexes, built once after seeding, cover what was seeded.
+    found = client.get("/szukaj/", {"q": "nabór"}, HTTP_HOST="katowice.localhost")
+    assert CallPage.objects.live().filter(municipality__slug="katowice").exists()
+    assert "/nabory/" in found.content.decode()
+    call_document = CallDocument.objects.select_related("document").first()
+    assert ReferenceIndex.get_references_to(call_document.document).exists()
 
 
 # Nobody but GZM above the municipalities -------------------------------------------------
