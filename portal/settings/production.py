@@ -5,6 +5,7 @@ import dj_database_url
 from .base import *  # noqa: F403
 from .base import PORTAL_DOMAIN
 from .env import boolean, integer, listing, required, text
+from .media import object_storage
 
 DEBUG = False
 SECRET_KEY = required("SECRET_KEY")
@@ -58,6 +59,18 @@ STORAGES = {
     "default": {"BACKEND": "portal.storage.MediaStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
 }
+# Uploads in an S3-compatible bucket, for several app servers (portal/settings/media.py).
+if text("MEDIA_S3_BUCKET"):
+    STORAGES["default"] = object_storage(
+        text("MEDIA_S3_BUCKET"),
+        endpoint_url=text("MEDIA_S3_ENDPOINT_URL"),
+        region=text("MEDIA_S3_REGION"),
+        access_key=text("MEDIA_S3_ACCESS_KEY_ID"),
+        secret_key=text("MEDIA_S3_SECRET_ACCESS_KEY"),
+        custom_domain=text("MEDIA_S3_CUSTOM_DOMAIN"),
+        path_style=boolean("MEDIA_S3_PATH_STYLE", False),
+    )
+    WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # Several workers must share one cache: the page frame, routes and sessions they keep are
 # invalidated on publish for all of them at once (portal/freshness.py).
