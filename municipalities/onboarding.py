@@ -173,7 +173,8 @@ def _default_locale():
 
 
 def _publish(page):
-    page.save_revision().publish()
+    # Validated once: ``add_child`` has just run the page's full_clean.
+    page.save_revision(clean=False).publish()
     return page
 
 
