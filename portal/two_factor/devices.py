@@ -22,6 +22,7 @@ from portal.permissions import is_network_admin
 AUTHENTICATOR_NAME = "authenticator"
 BACKUP_NAME = "backup"
 BACKUP_CODE_COUNT = 10
+TOTP_DIGITS = 6
 
 
 def has_second_factor(user):
@@ -93,16 +94,29 @@ def remaining_backup_codes(user):
     return StaticToken.objects.filter(device__user=user).count()
 
 
+def _normalised(code):
+    return "".join(code.split()).lower()
+
+
+def _devices_for(user, code):
+    """The devices a code is meant for: six digits come from the app, anything else is a
+    backup code (so a mistyped code of one kind never slows down the other)."""
+    if code.isdigit() and len(code) == TOTP_DIGITS:
+        return list(TOTPDevice.objects.filter(user=user, confirmed=True))
+    return list(StaticDevice.objects.filter(user=user, confirmed=True))
+
+
+def is_throttled(user, code):
+    """After wrong codes django-otp refuses further ones for a while (1 s, then doubling)."""
+    return any(not device.verify_is_allowed()[0] for device in _devices_for(user, _normalised(code)))
+
+
 def verify(request, code):
-    """Check ``code`` against the user's authenticator, then their backup codes (a backup code
-    is used up). On success the session counts as verified and the device is returned."""
+    """Check ``code`` against the user's authenticator or their backup codes (a backup code is
+    used up). On success the session counts as verified and the device is returned."""
     user = request.user
-    code = "".join(code.split()).lower()
-    devices = [
-        *TOTPDevice.objects.filter(user=user, confirmed=True),
-        *StaticDevice.objects.filter(user=user, confirmed=True),
-    ]
-    for device in devices:
+    code = _normalised(code)
+    for device in _devices_for(user, code):
         matched = django_otp.verify_token(user, device.persistent_id, code)
         if matched is not None:
             django_otp.login(request, matched)

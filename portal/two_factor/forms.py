@@ -4,6 +4,14 @@ from django.utils.translation import gettext_lazy as _
 from . import devices
 
 
+def throttled():
+    """django-otp refuses codes for a while after a wrong one (1 s, doubling each time)."""
+    return forms.ValidationError(
+        _("Po błędnym kodzie trzeba chwilę odczekać. Spróbuj ponownie za kilka sekund."),
+        code="throttled",
+    )
+
+
 class CodeField(forms.CharField):
     def __init__(self, **kwargs):
         super().__init__(
@@ -30,6 +38,8 @@ class ConfirmAuthenticatorForm(forms.Form):
 
     def clean_code(self):
         code = "".join(self.cleaned_data["code"].split())
+        if not self.device.verify_is_allowed()[0]:
+            raise throttled()
         self.backup_codes = devices.confirm_authenticator(self.request, self.device, code)
         if self.backup_codes is None:
             raise forms.ValidationError(
@@ -55,6 +65,8 @@ class VerifyForm(forms.Form):
 
     def clean_code(self):
         code = self.cleaned_data["code"]
+        if devices.is_throttled(self.request.user, code):
+            raise throttled()
         if devices.verify(self.request, code) is None:
             raise forms.ValidationError(
                 _(

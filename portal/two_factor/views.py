@@ -79,6 +79,7 @@ def enrol(request):
         "enrol.html",
         _("Włącz logowanie dwuetapowe"),
         form=form,
+        required=is_network_admin(request.user),
         qr_code=devices.qr_code_svg(device),
         manual_key=devices.manual_key(device),
         next_url=_next_url(request),
