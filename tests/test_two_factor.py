@@ -106,8 +106,10 @@ def test_the_project_registers_many_parameterless_admin_pages():
 def test_a_network_admin_with_a_password_only_is_sent_to_set_up_two_factor_from_every_admin_page(
     request, network, role
 ):
-    user = network.users["network_admin"] if role == "network_admin" else request.getfixturevalue(
-        "superuser"
+    user = (
+        network.users["network_admin"]
+        if role == "network_admin"
+        else request.getfixturevalue("superuser")
     )
     client = signed_in_with_password(user)
 
@@ -131,7 +133,9 @@ def test_a_network_admin_who_has_an_authenticator_is_asked_for_the_code_and_sent
     assert asked.status_code == 302
     assert asked["Location"] == f"{reverse('two_factor_verify')}?next=%2Fadmin%2Fimages%2F"
 
-    verified = client.post(asked["Location"], {"code": current_code(device), "next": "/admin/images/"})
+    verified = client.post(
+        asked["Location"], {"code": current_code(device), "next": "/admin/images/"}
+    )
     assert verified.status_code == 302
     assert verified["Location"] == "/admin/images/"
     assert client.get("/admin/images/").status_code == 200
@@ -305,7 +309,9 @@ def test_a_municipal_editor_uses_the_admin_without_two_factor_and_can_switch_it_
 
     client.get(reverse("two_factor_enrol"))
     device = TOTPDevice.objects.get(user=editor, confirmed=False)
-    assert client.post(reverse("two_factor_enrol"), {"code": current_code(device)}).status_code == 200
+    assert (
+        client.post(reverse("two_factor_enrol"), {"code": current_code(device)}).status_code == 200
+    )
     assert client.get("/admin/").status_code == 200
 
     # Switched on, it is asked at the next sign-in.

@@ -108,7 +108,9 @@ def _devices_for(user, code):
 
 def is_throttled(user, code):
     """After wrong codes django-otp refuses further ones for a while (1 s, then doubling)."""
-    return any(not device.verify_is_allowed()[0] for device in _devices_for(user, _normalised(code)))
+    return any(
+        not device.verify_is_allowed()[0] for device in _devices_for(user, _normalised(code))
+    )
 
 
 def verify(request, code):
