@@ -164,6 +164,22 @@ def test_a_preview_is_framed_by_the_admin_under_the_admins_policy(client, networ
     assert preview["X-Frame-Options"] == "SAMEORIGIN"
 
 
+def test_a_page_rendered_for_the_admin_keeps_the_admins_policy(client, network):
+    """Wagtail renders previews and drafts on a stand-in request for the page's public address,
+    through every middleware; the public policy must not stick to what the admin shows."""
+    client.force_login(network.users["editor_a"])
+    calls = CallIndexPage.objects.child_of(network.a.root_page).get()
+    calls.save_revision()
+
+    draft = client.get(reverse("wagtailadmin_pages:view_draft", args=[calls.pk]))
+
+    assert draft.status_code == 200
+    assert calls.title in draft.content.decode()
+    directives = policy(draft)
+    assert directives["frame-ancestors"] == ["'self'"]
+    assert directives["script-src"] == ["'self'", "'unsafe-inline'"]
+
+
 @pytest.mark.parametrize(("host", "path"), [(CITY, "/"), ("localhost", "/admin/login/")])
 def test_every_response_turns_off_browser_features_the_portal_never_uses(host, path, network):
     response = Client().get(path, HTTP_HOST=host)
