@@ -15,7 +15,7 @@ import django_otp
 import qrcode
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from qrcode.image.svg import SvgPathImage
+from qrcode.image.svg import SvgPathFillImage
 
 from portal.permissions import is_network_admin
 
@@ -56,8 +56,9 @@ def manual_key(device):
 
 
 def qr_code_svg(device):
-    """The device's ``otpauth://`` address as an inline SVG QR code (nothing is fetched)."""
-    image = qrcode.make(device.config_url, image_factory=SvgPathImage, box_size=10, border=4)
+    """The device's ``otpauth://`` address as an inline SVG QR code on white (readable in the
+    admin's dark theme too; nothing is fetched)."""
+    image = qrcode.make(device.config_url, image_factory=SvgPathFillImage, box_size=10, border=4)
     # Markup generated here from our own data, not from user input.
     return mark_safe(image.to_string(encoding="unicode"))  # noqa: S308
 

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -33,8 +33,12 @@ def _must_verify_first(request):
     return devices.has_second_factor(request.user) and not devices.is_verified(request.user)
 
 
+def _to(view_name, next_url):
+    return redirect(f"{reverse(view_name)}?{urlencode({'next': next_url})}")
+
+
 def _to_verification(request):
-    return redirect(f"{reverse('two_factor_verify')}?next={request.get_full_path()}")
+    return _to("two_factor_verify", request.get_full_path())
 
 
 def _render(request, template, title, **context):
@@ -88,7 +92,7 @@ def enrol(request):
 
 def verify(request):
     if not devices.has_second_factor(request.user):
-        return redirect(f"{reverse('two_factor_enrol')}?next={_next_url(request)}")
+        return _to("two_factor_enrol", _next_url(request))
     if devices.is_verified(request.user):
         return redirect(_next_url(request))
     form = VerifyForm(request.POST if request.method == "POST" else None, request=request)

@@ -189,3 +189,4 @@ def test_the_two_factor_set_up_shows_its_qr_code_without_violations(
     assert qr.bounding_box()["width"] > 100
     assert watched.locator(".two-factor-key").inner_text().replace(" ", "").isalnum()
     assert_no_csp_violations(watched)
+    assert_no_violations(watched)
