@@ -14,7 +14,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.test import Client
+
 import pytest
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from handbooks import sync
 from municipalities.onboarding import (
@@ -24,6 +28,7 @@ from municipalities.onboarding import (
     onboard_municipality,
 )
 from portal.factories import UserFactory
+from portal.two_factor import devices as two_factor
 
 from .handbook_helpers import model_chapter, model_handbook, publish_model_edit, variant_chapter
 from .once_per_run import run_directory
@@ -155,6 +160,37 @@ def pytest_unconfigure(config):
     if made_by_settings and made_by_settings.name.startswith("gzm-test-media-"):
         with contextlib.suppress(OSError):  # not empty: leave it alone
             made_by_settings.rmdir()
+
+
+class TwoFactorClient(Client):
+    """The test client; ``force_login`` also passes the second step of signing in for a user
+    who must take it (a GZM network admin), as ``django_otp.login`` does after a right code:
+    the session names a real, confirmed authenticator of that user.
+
+    Tests of the second step itself sign in with a password through the login form instead
+    (tests/test_two_factor.py)."""
+
+    def force_login(self, user, backend=None):
+        super().force_login(user, backend)
+        if two_factor.is_required(user):
+            device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+            if device is None:
+                device = TOTPDevice.objects.create(user=user, name="test")
+            session = self.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+
+
+@pytest.fixture
+def client():
+    return TwoFactorClient()
+
+
+@pytest.fixture
+def admin_client(db, admin_user):
+    client = TwoFactorClient()
+    client.force_login(admin_user)
+    return client
 
 
 def login(client, user):

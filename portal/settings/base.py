@@ -8,11 +8,13 @@ from django.utils.translation import gettext_lazy as _
 import dj_database_url
 
 from . import env
+from .security_headers import *  # noqa: F403
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 INSTALLED_APPS = [
     "portal",
+    "portal.two_factor",
     "municipalities",
     "handbooks",
     "search",
@@ -41,10 +43,18 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "axes",
+    # Two-factor sign-in to the admin (portal/two_factor): authenticator apps, backup codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy and Permissions-Policy (portal/settings/security_headers.py).
+    "portal.csp.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     # ETags and 304s for every GET (outermost, so it sees the final headers).
     "django.middleware.http.ConditionalGetMiddleware",
     "portal.middleware.CacheHeadersMiddleware",
@@ -54,6 +64,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Which second factor, if any, this session passed; then the admin asks for it where
+    # it must (portal/two_factor).
+    "django_otp.middleware.OTPMiddleware",
+    "portal.two_factor.middleware.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -107,6 +121,9 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Authenticator apps show this name beside the code.
+OTP_TOTP_ISSUER = "Inicjatywa lokalna GZM"
+
 # Login throttling (portal/throttling.py): after AXES_FAILURE_LIMIT failed logins for one
 # username from one address, that pair is refused for AXES_COOLOFF_MINUTES; a successful
 # login clears the count. Attempts are kept in the database (``manage.py axes_reset``
