@@ -337,3 +337,23 @@ def test_the_second_step_only_covers_the_admin(network_admin, network):
     client = signed_in_with_password(network_admin)
 
     assert client.get("/", HTTP_HOST=network.a.site.hostname).status_code == 200
+
+
+def test_the_demo_admin_login_printed_on_screen_gets_through_both_steps(tmp_path):
+    from demo.admin import ensure_demo_admin
+
+    username, password, codes = ensure_demo_admin(password_file=tmp_path / "admin-password")
+    client = Client(REMOTE_ADDR="192.0.2.30")
+    signed_in = client.post(
+        reverse("wagtailadmin_login"), {"username": username, "password": password}
+    )
+    assert signed_in.status_code == 302
+    assert client.get("/admin/").status_code == 302  # the second step is still missing
+
+    assert client.post(reverse("two_factor_verify"), {"code": codes[0]}).status_code == 302
+    assert client.get("/admin/").status_code == 200
+
+    # Asked again (scripts/run on the next start), the same password and new codes.
+    again, same_password, new_codes = ensure_demo_admin(password_file=tmp_path / "admin-password")
+    assert (again, same_password) == (username, password)
+    assert not set(new_codes) & set(codes)
