@@ -32,6 +32,8 @@ from municipalities.models import (
 from portal.factories import DocumentFactory
 from portal.models import TaskArea
 
+from .cache_helpers import forget_cached_content
+
 pytestmark = pytest.mark.django_db
 
 NETWORK_HOST = "localhost"
@@ -363,7 +365,11 @@ def add_calls(network, count, start=0):
 
 
 def count_queries(client, path, **params):
-    get(client, path, **params)  # warm the site-root-paths cache
+    """The queries of a cold render: the page body is cached once built, which would hide what
+    the listing costs, so the count is taken after the cache is emptied (the first request
+    also creates rows that are made once, such as the sites' settings)."""
+    get(client, path, **params)
+    forget_cached_content()
     with CaptureQueriesContext(connection) as queries:
         response = get(client, path, **params)
     assert response.status_code == 200
@@ -400,6 +406,7 @@ def test_municipality_list_and_home_query_counts_do_not_grow_with_calls(client, 
 
 def count_queries_on(client, path, host):
     client.get(path, HTTP_HOST=host)
+    forget_cached_content()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(path, HTTP_HOST=host)
     assert response.status_code == 200
