@@ -246,6 +246,8 @@ SEARCH_LEXICON_DIR = Path(env.text("SEARCH_LEXICON_DIR", str(BASE_DIR / "var" / 
 # What the search index holds for every page beyond its own fields (base forms of its text):
 # the search app's function, named here so that the pages below it need not import it.
 PORTAL_SEARCH_TEXT = "search.indexing.normalised_text"
+# And what suggestions match a page's title against (the title without diacritics).
+PORTAL_SEARCH_TITLE = "search.indexing.suggested_title"
 
 # The cache. Without CACHE_URL each process keeps its own in memory (one process: runserver,
 # the tests); with a Redis URL (django-redis) every worker shares one, so what one worker
