@@ -133,7 +133,8 @@ def deploy(script, environment, *arguments, check=True):
 
 def query(url, sql):
     with psycopg.connect(url) as connection:
-        return connection.execute(sql).fetchall()
+        cursor = connection.execute(sql)
+        return cursor.fetchall() if cursor.description else None
 
 
 def counts(url):
@@ -261,3 +262,19 @@ def test_a_failed_backup_leaves_no_backup_behind(source, cluster, tmp_path):
     assert result.returncode != 0
     assert "no backup was written" in result.stderr
     assert list(destination.iterdir()) == []
+
+
+def test_a_forced_restore_replaces_what_the_database_holds(source, cluster, tmp_path):
+    """--force over a migrated database: what deploy/run with STACK_SEED=none leaves."""
+    environment, _media, backup, _base = source
+    target = app_environment(cluster.create_database("migrated"), tmp_path / "media", tmp_path)
+    manage(target, "migrate", "--no-input", "-v0")
+    # Titles the backup does not have: the restore must replace them with the rest.
+    query(target["DATABASE_URL"], "UPDATE wagtailcore_page SET title = 'nie z kopii'")
+
+    deploy("restore", target, "--force", str(backup))
+
+    assert counts(target["DATABASE_URL"]) == counts(environment["DATABASE_URL"])
+    assert query(target["DATABASE_URL"], PAGE_CONTENT) == query(
+        environment["DATABASE_URL"], PAGE_CONTENT
+    )
