@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
 
-from . import env
+from . import env, error_reporting
 from .security_headers import *  # noqa: F403
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -309,3 +309,14 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.text("LOG_LEVEL", "WARNING")},
 }
+
+# Error reports to Sentry, self-hosted Sentry or GlitchTip, only when SENTRY_DSN is set;
+# without personal data (portal/settings/error_reporting.py, docs/configuration.md).
+SENTRY_DSN = env.text("SENTRY_DSN").strip()
+if SENTRY_DSN:
+    error_reporting.start(
+        SENTRY_DSN,
+        environment=env.text("SENTRY_ENVIRONMENT"),
+        traces_sample_rate=env.fraction("SENTRY_TRACES_SAMPLE_RATE", 0.0),
+        release=env.text("SENTRY_RELEASE"),
+    )

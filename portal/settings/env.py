@@ -37,6 +37,19 @@ def integer(name, default):
         raise ImproperlyConfigured(f"The environment variable {name} must be a number.") from error
 
 
+def fraction(name, default):
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        value = float(raw)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"The environment variable {name} must be a number.") from error
+    if not 0 <= value <= 1:
+        raise ImproperlyConfigured(f"The environment variable {name} must be between 0 and 1.")
+    return value
+
+
 def listing(name, default=()):
     raw = os.environ.get(name)
     if raw is None:
