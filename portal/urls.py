@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from municipalities.admin_urls import urlpatterns as municipal_admin_urls
 from portal import consent
+from portal.admin_links import external_link_view
 from portal.throttling import ThrottledPasswordResetView
 from search import views as search_views
 
@@ -15,6 +16,7 @@ urlpatterns = [
     # Served ahead of the Wagtail admin views they replace at the same addresses.
     path("admin/", include(municipal_admin_urls)),
     path("admin/password_reset/", ThrottledPasswordResetView.as_view()),
+    path("admin/choose-external-link/", external_link_view),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
