@@ -135,6 +135,15 @@ def fresh_content_generation():
     freshness._advance_now()
 
 
+@pytest.fixture(autouse=True)
+def closed_search_breaker():
+    """Every test starts with the search engine's breaker closed: the cache outlives tests,
+    and a test with an engine that is down leaves the breaker open (search/breaker.py)."""
+    from search import breaker
+
+    breaker.reset()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def media_root(tmp_path_factory):
     """Uploads and renditions go to this process's own temporary directory.

@@ -39,7 +39,8 @@ NO_CLUSTER = "no Elasticsearch/OpenSearch cluster available on this machine (set
 def engine_settings(engine, url):
     return {
         "default": {
-            "BACKEND": f"wagtail.search.backends.{engine}",
+            "BACKEND": "search.engine",
+            "ENGINE": f"wagtail.search.backends.{engine}",
             "URLS": [url],
             "INDEX_PREFIX": f"gzm_test_{uuid.uuid4().hex[:8]}_",
             "TIMEOUT": 5,
@@ -192,7 +193,7 @@ def test_fallback_search_answers_from_the_database_with_a_notice(client, network
         (
             {"SEARCH_URL": "https://search.example.org:9200", "SEARCH_ENGINE": "elasticsearch9"},
             {
-                "default": "wagtail.search.backends.elasticsearch9",
+                "default": "wagtail.search.backends.elasticsearch9 (search.engine)",
                 "database": "wagtail.search.backends.database",
             },
         ),
@@ -215,7 +216,13 @@ def test_the_backend_is_chosen_by_environment(environment, expected):
     )  # fmt: skip
     backends = json.loads(result.stdout)
 
-    assert {name: config["BACKEND"] for name, config in backends.items()} == expected
+    described = {
+        name: f"{config['ENGINE']} ({config['BACKEND']})"
+        if "ENGINE" in config
+        else config["BACKEND"]
+        for name, config in backends.items()
+    }
+    assert described == expected
     assert backends.get("database", backends["default"]).get("SEARCH_CONFIG") == "simple"
     if "database" in backends:
         assert backends["default"]["URLS"] == ["https://search.example.org:9200"]

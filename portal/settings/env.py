@@ -37,6 +37,17 @@ def integer(name, default):
         raise ImproperlyConfigured(f"The environment variable {name} must be a number.") from error
 
 
+def number(name, default):
+    """A number that may have a fraction (``1.5``)."""
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        return float(raw)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"The environment variable {name} must be a number.") from error
+
+
 def listing(name, default=()):
     raw = os.environ.get(name)
     if raw is None:
