@@ -1,4 +1,4 @@
-# Shared by deploy/run, deploy/stop and deploy/reload (sourced, never run): where the stack
+# Shared by the scripts of deploy/ (sourced, never run): where the stack
 # keeps its state, its ports, and how to run a command as root or as PostgreSQL's owner.
 # shellcheck shell=bash
 # shellcheck disable=SC2034  # the variables are for the scripts that source this file
@@ -63,4 +63,28 @@ stop_pid() {
 
 nginx_cmd() {
     nginx -p "$stack/nginx" -c "$stack/nginx/nginx.conf" -e "$stack/log/nginx-error.log" "$@"
+}
+
+# A PostgreSQL client tool (pg_dump, pg_restore) of the newest installed version: it must be
+# at least as new as the server it talks to. PG_BIN names another directory.
+pg_tool() {
+    local dir
+    for dir in ${PG_BIN:-} $(find /usr/lib/postgresql -mindepth 2 -maxdepth 2 -name bin 2>/dev/null | sort -rV); do
+        if [ -x "$dir/$1" ]; then
+            echo "$dir/$1"
+            return 0
+        fi
+    done
+    command -v "$1"
+}
+
+# The app's environment for a command outside the stack's own scripts: what the caller
+# exported (DATABASE_URL and the rest), or else the stack's rendered stack.env.
+load_app_env() {
+    if [ -z "${DATABASE_URL:-}" ] && [ -f "$stack/stack.env" ]; then
+        set -a
+        # shellcheck source=/dev/null
+        . "$stack/stack.env"
+        set +a
+    fi
 }

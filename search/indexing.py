@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from portal.models.base import NORMALISED_FIELD
 
+from .folding import fold
 from .polish import normalise
 
 # The title counts twice: a word of the title says more about a page than one in its body.
@@ -82,3 +83,8 @@ def normalised_text(page):
         return title
     body = normalise(searchable_text(page), language)
     return " ".join([*([title] * TITLE_WEIGHT), body]).strip()
+
+
+def suggested_title(page):
+    """The title as suggestions match it: folded, so "swieto" suggests "Święto ulicy"."""
+    return fold(page.title or "")

@@ -39,12 +39,17 @@ logger = logging.getLogger(__name__)
 
 LANGUAGES = ("pl", "en", "uk")
 # Bump when the layout of the file changes: the number is part of the file name.
-FORMAT = 1
+# 2: the ``pl_folded`` table (forms typed without Polish letters).
+FORMAT = 2
 
 _LOOKUP = {
     language: f"SELECT cut, ending FROM {language} WHERE form = ?"  # noqa: S608 - fixed names
     for language in LANGUAGES
 }
+# Polish forms by how they look typed without Polish letters ("wnioskow" for "wniosków"): the
+# folded form and the folded lemma, for forms that have a letter to fold.
+FOLDED_LANGUAGES = ("pl",)
+_FOLDED_LOOKUP = "SELECT lemma FROM pl_folded WHERE form = ?"
 # Glyphs simplemma treats as apostrophes; words with one take simplemma's own lookup path.
 _APOSTROPHES = ("'", "\u2019", "\u02bc")
 
@@ -111,6 +116,8 @@ def build(path, languages=LANGUAGES):
                         ((form, *_edit(form, lemma)) for form, lemma in dictionary.items()),
                     )
                     meta[f"forms_{language}"] = str(len(dictionary))
+                    if language in FOLDED_LANGUAGES:
+                        meta[f"folded_{language}"] = str(_add_folded(connection, dictionary))
                 connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
             connection.execute("VACUUM")
         finally:
@@ -123,6 +130,40 @@ def build(path, languages=LANGUAGES):
         Path(temporary).unlink(missing_ok=True)
         raise
     return path
+
+
+def _add_folded(connection, dictionary):
+    """Fill ``pl_folded``: every lowercase form that changes when folded, under its folded
+    spelling, with its folded lemma. Where several forms fold alike, the answer is the one
+    ``lemma`` gives for a lowercase word, as typed words are: lowercase forms of the
+    dictionary before capitalised ones ("śląskie" before "Śląskie"), then the lemma most of
+    them share ("zle" from "źle" and "złe"), then the first in alphabetical order."""
+    from .folding import fold
+
+    connection.execute(
+        "CREATE TEMP TABLE folded_all (form TEXT NOT NULL, lemma TEXT NOT NULL,"
+        " capitalised INTEGER NOT NULL)"
+    )
+    rows = (
+        (folded, fold(lemma.lower()), form != form.lower())
+        for form, lemma in dictionary.items()
+        if (folded := fold(form.lower())) != form.lower()
+    )
+    connection.executemany("INSERT INTO folded_all VALUES (?, ?, ?)", rows)
+    connection.execute(
+        "CREATE TABLE pl_folded (form TEXT PRIMARY KEY, lemma TEXT NOT NULL) WITHOUT ROWID"
+    )
+    connection.execute(
+        """INSERT INTO pl_folded
+        SELECT form, lemma FROM (
+            SELECT form, lemma, ROW_NUMBER() OVER (
+                PARTITION BY form ORDER BY MIN(capitalised), COUNT(*) DESC, lemma
+            ) AS place
+            FROM folded_all GROUP BY form, lemma
+        ) WHERE place = 1"""
+    )
+    connection.execute("DROP TABLE folded_all")
+    return connection.execute("SELECT COUNT(*) FROM pl_folded").fetchone()[0]
 
 
 def _build_in_child(path, languages=LANGUAGES):
@@ -159,6 +200,9 @@ def is_usable(path, languages=LANGUAGES):
         meta.get("format") == str(FORMAT)
         and meta.get("simplemma") == simplemma_version()
         and tables.issuperset(languages)
+        and tables.issuperset(
+            f"{language}_folded" for language in FOLDED_LANGUAGES if language in languages
+        )
     )
 
 
@@ -244,6 +288,17 @@ class Lexicon:
             return None
         cut, ending = row
         return form[: len(form) - cut] + ending
+
+    def folded_lemma(self, word, language):
+        """The folded lemma of a word typed without Polish letters ("wnioskow" gives
+        "wniosek"), or None where no form of the dictionary folds to it."""
+        if language not in FOLDED_LANGUAGES:
+            return None
+        try:
+            row = self._connection().execute(_FOLDED_LOOKUP, (word.lower(),)).fetchone()
+        except sqlite3.OperationalError:  # a lexicon built for other languages only
+            return None
+        return None if row is None else row[0]
 
     def lemma(self, word, language):
         """What ``simplemma.lemmatize`` returns for a word its dictionary knows; None for a

@@ -5,6 +5,10 @@ Elasticsearch/OpenSearch with the standard analyser) sees only base forms: the i
 of a page and the words of a query both go through ``normalise``, so "placu zabaw",
 "placów zabaw" and "plac zabaw" meet at ``plac zabawa`` whatever the engine.
 
+Base forms are folded (``search.folding``: "zieleń" is kept as "zielen"), and a word typed
+without Polish letters finds its lemma through the folded forms of the dictionary, so
+"nabor wnioskow" and "nabór wniosków" are the same query.
+
 The normaliser is simplemma's dictionary lemma, with the Snowball Polish stem for words
 simplemma does not know (see docs/search.md for the measurements against the other
 candidates, which stay selectable by name for the benchmark, ``search.benchmark``). The
@@ -15,6 +19,7 @@ dictionary is read from disk a word at a time (``search.lexicon``); the normalis
 import re
 from functools import lru_cache
 
+from .folding import fold
 from .lexicon import current as current_lexicon
 
 SUPPORTED_LANGUAGES = ("pl", "en", "uk")
@@ -30,7 +35,11 @@ _STOP_WORDS = {
     "en": """a an and are as at be by for from how in is it of on or that the to with""",
     "uk": """а в з і й на не по та у що як до від для""",
 }
-STOP_WORDS = {language: frozenset(text.split()) for language, text in _STOP_WORDS.items()}
+# Typed without Polish letters too ("sie", "sa").
+STOP_WORDS = {
+    language: frozenset(text.split()) | frozenset(fold(text).split())
+    for language, text in _STOP_WORDS.items()
+}
 
 
 def words(text):
@@ -90,14 +99,32 @@ def _simplemma_or_stem(word, language):
 
     The words are looked up in simplemma's dictionaries as a file on disk (``search.lexicon``),
     not in simplemma's in-memory dicts; the answers are the same.
+
+    What comes out is folded. A word the dictionary does not know as typed but knows without
+    its Polish letters ("wnioskow") takes the folded lemma of the forms it stands for; an
+    unknown word is stemmed in one spelling whatever was typed (``_stem_spelling``).
     """
     lexicon = current_lexicon()
     lemma = lexicon.lemma(word, language)
     if lemma is not None:
-        return lemma.lower()
+        return fold(lemma.lower())
+    if word.isascii():
+        lemma = lexicon.folded_lemma(word, language)
+        if lemma is not None:
+            return lemma
     if language == "uk":
-        return lexicon.guess(word, language).lower()
-    return _snowball_word(word, language)
+        return fold(lexicon.guess(word, language).lower())
+    return fold(_snowball_word(_stem_spelling(word, language), language))
+
+
+def _stem_spelling(word, language):
+    """The spelling an unknown word is stemmed in: folded, with the ending "-ow" read as the
+    genitive "-ów", which the Polish stemmer removes ("pumptrackow", like "pumptracków",
+    stems to "pumptrack"). Both spellings of a word reach the stemmer alike."""
+    if language != "pl":
+        return fold(word)
+    folded = fold(word)
+    return folded[:-2] + "ów" if folded.endswith("ow") else folded
 
 
 NORMALISERS = {

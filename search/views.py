@@ -27,6 +27,7 @@ from portal.routing import site_for
 
 from . import results as search_results
 from .backend import ranked_ids
+from .folding import fold
 from .polish import language_of
 from .query import MAX_QUERY_LENGTH, find, plain_words
 
@@ -272,7 +273,8 @@ def suggestions(request):
     items = []
     fallback = False
     if words:
-        found = ranked_ids(scope.pages(), words, limit=SUGGESTIONS, method="autocomplete")
+        # Titles are matched folded as well (``suggested_title``): "swie" finds "Święto".
+        found = ranked_ids(scope.pages(), fold(words), limit=SUGGESTIONS, method="autocomplete")
         fallback = found.fallback
         ids = scope.shown(found.ids)
         pages = Page.objects.filter(pk__in=ids).in_bulk()

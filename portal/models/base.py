@@ -28,11 +28,18 @@ RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "document-link"]
 # The index field every page type gets on top of its own search fields. What it holds is the
 # business of the search app; settings name the function (PORTAL_SEARCH_TEXT).
 NORMALISED_FIELD = "search_normalised_text"
+# The title as suggestions match it (without diacritics: PORTAL_SEARCH_TITLE).
+SUGGESTED_TITLE_FIELD = "search_suggested_title"
 
 
 @cache
 def _search_text_function():
     return import_string(settings.PORTAL_SEARCH_TEXT)
+
+
+@cache
+def _search_title_function():
+    return import_string(settings.PORTAL_SEARCH_TITLE)
 
 
 class PortalPage(Page):
@@ -48,12 +55,18 @@ class PortalPage(Page):
     @classmethod
     def get_search_fields(cls):
         fields = super().get_search_fields()
-        if any(getattr(field, "field_name", None) == NORMALISED_FIELD for field in fields):
-            return fields
-        return [*fields, index.SearchField(NORMALISED_FIELD)]
+        names = {getattr(field, "field_name", None) for field in fields}
+        if NORMALISED_FIELD not in names:
+            fields = [*fields, index.SearchField(NORMALISED_FIELD)]
+        if SUGGESTED_TITLE_FIELD not in names:
+            fields = [*fields, index.AutocompleteField(SUGGESTED_TITLE_FIELD)]
+        return fields
 
     def search_normalised_text(self):
         return _search_text_function()(self)
+
+    def search_suggested_title(self):
+        return _search_title_function()(self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

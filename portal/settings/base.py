@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
 
-from . import env
+from . import env, error_reporting
 from .security_headers import *  # noqa: F403
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -251,6 +251,8 @@ SEARCH_LEXICON_DIR = Path(env.text("SEARCH_LEXICON_DIR", str(BASE_DIR / "var" / 
 # What the search index holds for every page beyond its own fields (base forms of its text):
 # the search app's function, named here so that the pages below it need not import it.
 PORTAL_SEARCH_TEXT = "search.indexing.normalised_text"
+# And what suggestions match a page's title against (the title without diacritics).
+PORTAL_SEARCH_TITLE = "search.indexing.suggested_title"
 
 # The cache. Without CACHE_URL each process keeps its own in memory (one process: runserver,
 # the tests); with a Redis URL (django-redis) every worker shares one, so what one worker
@@ -312,3 +314,14 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.text("LOG_LEVEL", "WARNING")},
 }
+
+# Error reports to Sentry, self-hosted Sentry or GlitchTip, only when SENTRY_DSN is set;
+# without personal data (portal/settings/error_reporting.py, docs/configuration.md).
+SENTRY_DSN = env.text("SENTRY_DSN").strip()
+if SENTRY_DSN:
+    error_reporting.start(
+        SENTRY_DSN,
+        environment=env.text("SENTRY_ENVIRONMENT"),
+        traces_sample_rate=env.fraction("SENTRY_TRACES_SAMPLE_RATE", 0.0),
+        release=env.text("SENTRY_RELEASE"),
+    )

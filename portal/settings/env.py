@@ -48,6 +48,14 @@ def number(name, default):
         raise ImproperlyConfigured(f"The environment variable {name} must be a number.") from error
 
 
+def fraction(name, default):
+    """A number from 0 to 1 (``0.25``)."""
+    value = number(name, default)
+    if not 0 <= value <= 1:
+        raise ImproperlyConfigured(f"The environment variable {name} must be between 0 and 1.")
+    return value
+
+
 def listing(name, default=()):
     raw = os.environ.get(name)
     if raw is None:
