@@ -22,7 +22,7 @@ forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,
 # nginx reads the whole request before passing it on and takes the whole answer into its
 # buffers, so a worker is busy only while the page is built, never while a slow client sends
 # or receives. Threads or greenlets would pay off only for long waits on other services; the
-# one there is (search, SEARCH_TIMEOUT) is bounded.
+# one there is (search) is bounded by SEARCH_TIMEOUT and paid once per breaker window.
 worker_class = "sync"
 # A page spends most of its time on the CPU (templates, StreamField rendering) and a little
 # waiting on PostgreSQL and Redis: a few more workers than cores keep the cores busy during

@@ -1,11 +1,13 @@
 """The search engine and its fallback.
 
 With ``SEARCH_URL`` set, Elasticsearch/OpenSearch is the ``default`` backend and the
-database backend (``database``) is indexed beside it. When the engine cannot answer (down,
-unreachable, timing out, refusing the query), the query runs again on the database backend
-and the caller learns that it did, so the page can say the search is in a simpler mode.
-Indexing errors of the engine never stop a publish: Wagtail catches and logs them for
-backends with an external service.
+database backend (``database``) is indexed beside it. Every query to the engine goes
+through the circuit breaker (``search.breaker``): when the engine cannot answer (down,
+unreachable, timing out, refusing the query) the query runs on the database backend, and
+after a fault the database answers every query at once for a while without the engine
+being asked. Either way the caller learns that the fallback answered, so the page can say
+the search is in a simpler mode. Index updates on publish go through the same breaker
+(``search.engine``).
 """
 
 import logging
@@ -15,6 +17,8 @@ from django.conf import settings
 
 from wagtail.search.backends import get_search_backend
 
+from . import breaker
+
 logger = logging.getLogger(__name__)
 
 FALLBACK_BACKEND = "database"
@@ -22,14 +26,6 @@ FALLBACK_BACKEND = "database"
 
 def engine_configured():
     return FALLBACK_BACKEND in settings.WAGTAILSEARCH_BACKENDS
-
-
-def _backends():
-    """(name, backend) pairs in the order they are tried."""
-    names = ["default"]
-    if engine_configured():
-        names.append(FALLBACK_BACKEND)
-    return [(name, get_search_backend(name)) for name in names]
 
 
 @dataclass
@@ -90,18 +86,21 @@ def ranked_ids(queryset, terms, *, operator="and", limit=500, method="search"):
     """Ids of the pages of ``queryset`` matching ``terms`` (base forms), best first."""
     if not terms:
         return Hits()
-    backends = _backends()
-    for position, (name, backend) in enumerate(backends):
-        is_last = position == len(backends) - 1
-        try:
-            return Hits(
-                ids=_ask(backend, method, terms, queryset, operator, limit),
-                fallback=position > 0,
+    if not engine_configured():
+        return Hits(
+            ids=_ask(get_search_backend("default"), method, terms, queryset, operator, limit)
+        )
+    try:
+        return Hits(
+            ids=breaker.call(
+                _ask, get_search_backend("default"), method, terms, queryset, operator, limit
             )
-        except Exception:
-            if is_last:
-                raise
-            # The engine is an external service: whatever went wrong there, the database
-            # can still answer. The log tells the administrator what it was.
-            logger.warning("Search backend %r failed; using the database backend.", name)
-    return Hits()  # pragma: no cover - the loop returns or raises
+        )
+    except breaker.EngineUnavailable:
+        pass  # the breaker is open: the engine is not asked
+    except Exception:
+        # The engine is an external service: whatever went wrong there, the database can
+        # still answer. The log tells the administrator what it was.
+        logger.warning("The search engine failed; using the database backend.", exc_info=True)
+    database = get_search_backend(FALLBACK_BACKEND)
+    return Hits(ids=_ask(database, method, terms, queryset, operator, limit), fallback=True)

@@ -135,6 +135,29 @@ def fresh_content_generation():
     freshness._advance_now()
 
 
+@pytest.fixture(autouse=True)
+def closed_search_breaker():
+    """Every test starts with the search engine's breaker closed: the cache outlives tests,
+    and a test with an engine that is down leaves the breaker open (search/breaker.py)."""
+    from search import breaker
+
+    breaker.reset()
+
+
+@pytest.fixture(scope="module")
+def emulator():
+    """osmem-server, an in-memory OpenSearch-compatible emulator (not OpenSearch itself), on a
+    free port of this machine for the tests of one module (tests/search_helpers.py points
+    search at it)."""
+    osmem_server = pytest.importorskip("osmem_server", reason="osmem-server is not installed")
+    try:
+        server = osmem_server.OsmemServer.start(japanese=False, startup_timeout=30)
+    except (osmem_server.OsmemError, OSError) as error:
+        pytest.skip(f"the osmem-server emulator could not start: {error}")
+    yield server
+    server.close()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def media_root(tmp_path_factory):
     """Uploads and renditions go to this process's own temporary directory.

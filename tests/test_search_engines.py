@@ -11,9 +11,6 @@
 """
 
 import os
-import re
-import socket
-import uuid
 
 from django.core.management import call_command
 
@@ -28,48 +25,13 @@ from municipalities.models import GalleryPage
 from search.query import find
 from search.relevance import recall_at_10
 
+from .search_helpers import FALLBACK_NOTICE, closed_port, engine_settings, titles
+
 pytestmark = pytest.mark.django_db
 
 A_HOST = "ruda-slaska.localhost"
 NETWORK = "localhost"
-HIT_TITLE = re.compile(r'<h3 class="search-hit__title"><a href="[^"]*">(.*?)</a></h3>')
 NO_CLUSTER = "no Elasticsearch/OpenSearch cluster available on this machine (set SEARCH_TEST_URL)"
-
-
-def engine_settings(engine, url):
-    return {
-        "default": {
-            "BACKEND": f"wagtail.search.backends.{engine}",
-            "URLS": [url],
-            "INDEX_PREFIX": f"gzm_test_{uuid.uuid4().hex[:8]}_",
-            "TIMEOUT": 5,
-            "OPTIONS": {"max_retries": 0},
-        },
-        "database": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"},
-    }
-
-
-def titles(client, host, query, **params):
-    response = client.get("/szukaj/", {"q": query, **params}, HTTP_HOST=host)
-    assert response.status_code == 200
-    return response, [re.sub(r"</?mark>", "", t) for t in HIT_TITLE.findall(response.text)]
-
-
-def closed_port():
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def emulator():
-    osmem_server = pytest.importorskip("osmem_server", reason="osmem-server is not installed")
-    try:
-        server = osmem_server.OsmemServer.start(japanese=False, startup_timeout=30)
-    except (osmem_server.OsmemError, OSError) as error:
-        pytest.skip(f"the osmem-server emulator could not start: {error}")
-    yield server
-    server.close()
 
 
 @pytest.fixture
@@ -112,7 +74,7 @@ def test_engine_recall_at_10(engine, network):
 def test_engine_scope_facets_and_snippets(client, engine):
     response, found = titles(client, A_HOST, "warsztatach")
     assert found == ["Nabór na zadania edukacyjne"]
-    assert "trybie uproszczonym" not in response.text
+    assert FALLBACK_NOTICE not in response.text
 
     response, found = titles(client, A_HOST, "warsztatach", zakres="gzm", gmina="czeladz")
     assert sorted(found) == [
@@ -135,7 +97,7 @@ def test_engine_scope_facets_and_snippets(client, engine):
 )
 def test_engine_answers_hostile_queries(client, engine, query):
     response, _found = titles(client, NETWORK, query)
-    assert "trybie uproszczonym" not in response.text
+    assert FALLBACK_NOTICE not in response.text
 
 
 @pytest.mark.parametrize("engine", [EMULATOR, REAL], indirect=True)
@@ -178,7 +140,7 @@ def test_fallback_search_answers_from_the_database_with_a_notice(client, network
     response, found = titles(client, A_HOST, "mostku")
 
     assert found == ["Mostek nad potokiem"]
-    assert "Wyszukiwarka działa w trybie uproszczonym" in response.text
+    assert FALLBACK_NOTICE in response.text
     suggestions = client.get("/szukaj/podpowiedzi/", {"q": "most"}, HTTP_HOST=A_HOST)
     assert suggestions.status_code == 200
     assert suggestions.json()["results"][0]["title"] == "Mostek nad potokiem"
@@ -192,7 +154,7 @@ def test_fallback_search_answers_from_the_database_with_a_notice(client, network
         (
             {"SEARCH_URL": "https://search.example.org:9200", "SEARCH_ENGINE": "elasticsearch9"},
             {
-                "default": "wagtail.search.backends.elasticsearch9",
+                "default": "wagtail.search.backends.elasticsearch9 (search.engine)",
                 "database": "wagtail.search.backends.database",
             },
         ),
@@ -215,7 +177,13 @@ def test_the_backend_is_chosen_by_environment(environment, expected):
     )  # fmt: skip
     backends = json.loads(result.stdout)
 
-    assert {name: config["BACKEND"] for name, config in backends.items()} == expected
+    described = {
+        name: f"{config['ENGINE']} ({config['BACKEND']})"
+        if "ENGINE" in config
+        else config["BACKEND"]
+        for name, config in backends.items()
+    }
+    assert described == expected
     assert backends.get("database", backends["default"]).get("SEARCH_CONFIG") == "simple"
     if "database" in backends:
         assert backends["default"]["URLS"] == ["https://search.example.org:9200"]

@@ -107,3 +107,48 @@ def test_production_refuses_to_start_without(missing):
         assert result.returncode != 0
         assert "ImproperlyConfigured" in result.stderr
         assert f"{missing} must be set in production" in result.stderr
+
+
+def test_search_timeouts_may_have_fractions():
+    result = run_python(
+        "-c",
+        "from portal.settings import production as s; "
+        "print(s.SEARCH_TIMEOUT, s.SEARCH_BREAKER_SECONDS, "
+        "s.WAGTAILSEARCH_BACKENDS['default']['TIMEOUT'])",
+        **valid_production(
+            SEARCH_URL="https://search.gzm.example.org:9200",
+            SEARCH_TIMEOUT="0.5",
+            SEARCH_BREAKER_SECONDS="7.5",
+        ),
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["0.5", "7.5", "0.5"]
+
+
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        ({"SEARCH_TIMEOUT": "pół"}, "SEARCH_TIMEOUT must be a number"),
+        ({"SEARCH_BREAKER_SECONDS": "30s"}, "SEARCH_BREAKER_SECONDS must be a number"),
+        (
+            {
+                "SENTRY_DSN": "https://key@errors.gzm.example.org/1",
+                "SENTRY_TRACES_SAMPLE_RATE": "1.5",
+            },
+            "SENTRY_TRACES_SAMPLE_RATE must be between 0 and 1",
+        ),
+        (
+            {
+                "SENTRY_DSN": "https://key@errors.gzm.example.org/1",
+                "SENTRY_TRACES_SAMPLE_RATE": "x",
+            },
+            "SENTRY_TRACES_SAMPLE_RATE must be a number",
+        ),
+    ],
+)
+def test_production_refuses_a_number_it_cannot_use(values, message):
+    result = import_production_settings(**valid_production(**values))
+
+    assert result.returncode != 0
+    assert message in result.stderr

@@ -217,11 +217,14 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = True
 # Search (docs/search.md). Without SEARCH_URL the database backend serves search (SQLite FTS5,
 # PostgreSQL full text with the "simple" configuration: Polish base forms come from the
 # application). With SEARCH_URL, Elasticsearch or OpenSearch (SEARCH_ENGINE names Wagtail's
-# backend) serves it and the database backend stays indexed as the fallback.
+# backend) serves it and the database backend stays indexed as the fallback. The engine gets
+# SEARCH_TIMEOUT seconds to connect and as many to answer; after a fault the circuit breaker
+# (search/breaker.py) leaves it alone for SEARCH_BREAKER_SECONDS and the database answers.
 SEARCH_URL = env.text("SEARCH_URL", "")
 SEARCH_ENGINE = env.text("SEARCH_ENGINE", "opensearch3")
 SEARCH_INDEX_PREFIX = env.text("SEARCH_INDEX_PREFIX", "gzm_")
-SEARCH_TIMEOUT = env.integer("SEARCH_TIMEOUT", 5)
+SEARCH_TIMEOUT = env.number("SEARCH_TIMEOUT", 2)
+SEARCH_BREAKER_SECONDS = env.number("SEARCH_BREAKER_SECONDS", 30)
 DATABASE_SEARCH_BACKEND = {
     "BACKEND": "wagtail.search.backends.database",
     "SEARCH_CONFIG": "simple",
@@ -230,7 +233,9 @@ WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}
 if SEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": f"wagtail.search.backends.{SEARCH_ENGINE}",
+            # Wagtail's engine backend with index updates through the breaker.
+            "BACKEND": "search.engine",
+            "ENGINE": f"wagtail.search.backends.{SEARCH_ENGINE}",
             "URLS": [SEARCH_URL],
             "INDEX_PREFIX": SEARCH_INDEX_PREFIX,
             "TIMEOUT": SEARCH_TIMEOUT,

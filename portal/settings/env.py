@@ -37,14 +37,20 @@ def integer(name, default):
         raise ImproperlyConfigured(f"The environment variable {name} must be a number.") from error
 
 
-def fraction(name, default):
+def number(name, default):
+    """A number that may have a fraction (``1.5``)."""
     raw = os.environ.get(name)
     if raw is None or not raw.strip():
         return default
     try:
-        value = float(raw)
+        return float(raw)
     except ValueError as error:
         raise ImproperlyConfigured(f"The environment variable {name} must be a number.") from error
+
+
+def fraction(name, default):
+    """A number from 0 to 1 (``0.25``)."""
+    value = number(name, default)
     if not 0 <= value <= 1:
         raise ImproperlyConfigured(f"The environment variable {name} must be between 0 and 1.")
     return value

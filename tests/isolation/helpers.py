@@ -10,6 +10,7 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
+from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 from PIL import Image as PILImage
 from wagtail_factories import DocumentFactory
@@ -30,6 +31,7 @@ __all__ = [
     "home",
     "log_in_as",
     "make_room",
+    "page_form_data",
     "reload",
     "save_draft",
     "section",
@@ -55,6 +57,22 @@ def home(municipality):
 def section(municipality, page_type):
     """The Polish section page of ``page_type`` under the municipality's home."""
     return page_type.objects.child_of(home(municipality)).get()
+
+
+def page_form_data(page, **changes):
+    """What the page editor posts for a section page, with ``changes`` applied."""
+    data = {
+        "title": page.title,
+        "slug": page.slug,
+        "intro": rich_text(page.intro),
+        "seo_title": page.seo_title,
+        "search_description": page.search_description,
+        "show_in_menus": "on" if page.show_in_menus else "",
+        "go_live_at": "",
+        "expire_at": "",
+    }
+    data.update(changes)
+    return nested_form_data(data)
 
 
 def english():

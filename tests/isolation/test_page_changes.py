@@ -5,7 +5,7 @@ lock or reorder B's pages; their own role decides what they may do to A's.
 from django.urls import reverse
 
 from wagtail.models import Page
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+from wagtail.test.utils.form_data import inline_formset
 
 import pytest
 
@@ -19,25 +19,10 @@ from .helpers import (
     home,
     log_in_as,
     make_room,
+    page_form_data,
     reload,
     section,
 )
-
-
-def page_form_data(page, **changes):
-    """What the page editor posts for a section page, with ``changes`` applied."""
-    data = {
-        "title": page.title,
-        "slug": page.slug,
-        "intro": rich_text(page.intro),
-        "seo_title": page.seo_title,
-        "search_description": page.search_description,
-        "show_in_menus": "on" if page.show_in_menus else "",
-        "go_live_at": "",
-        "expire_at": "",
-    }
-    data.update(changes)
-    return nested_form_data(data)
 
 
 @pytest.mark.parametrize("role", PEOPLE_OF_A)
