@@ -74,6 +74,9 @@ MIDDLEWARE = [
     "portal.middleware.CachedRoutingMiddleware",
     "portal.middleware.IncompletePageFormMiddleware",
     "portal.middleware.MediaStorageErrorMiddleware",
+    # A view's database error (PostgreSQL restarting) is a 503 "briefly unavailable", not a
+    # 500; errors around the view get the same page from handler500 (portal/outage.py).
+    "portal.outage.DatabaseOutageMiddleware",
     # Last, as django-axes asks: turns a locked-out login into the refusal page.
     "axes.middleware.AxesMiddleware",
 ]
