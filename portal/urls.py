@@ -36,3 +36,6 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
+
+# A database out of reach is a 503 "briefly unavailable"; anything else, Django's 500 page.
+handler500 = "portal.outage.server_error"

@@ -51,6 +51,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /health/ for the proxy and the orchestrator, answered before anything checks the host
+    # or redirects to HTTPS (portal/health.py).
+    "portal.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy and Permissions-Policy (portal/settings/security_headers.py).
     "portal.csp.ContentSecurityPolicyMiddleware",
@@ -74,6 +77,9 @@ MIDDLEWARE = [
     "portal.middleware.CachedRoutingMiddleware",
     "portal.middleware.IncompletePageFormMiddleware",
     "portal.middleware.MediaStorageErrorMiddleware",
+    # A view's database error (PostgreSQL restarting) is a 503 "briefly unavailable", not a
+    # 500; errors around the view get the same page from handler500 (portal/outage.py).
+    "portal.outage.DatabaseOutageMiddleware",
     # Last, as django-axes asks: turns a locked-out login into the refusal page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -243,6 +249,15 @@ if SEARCH_URL:
         },
         "database": DATABASE_SEARCH_BACKEND,
     }
+
+# /health/ (portal/health.py): each check's name in the answer, and the check.
+PORTAL_HEALTH_CHECKS = {
+    "database": "health_check.checks.Database",
+    "cache": "health_check.checks.Cache",
+    "media": "health_check.checks.Storage",
+}
+if SEARCH_URL:
+    PORTAL_HEALTH_CHECKS["search"] = "search.health.SearchEngine"
 
 # simplemma's dictionaries as an SQLite file (search/lexicon.py), one per simplemma version:
 # built by `manage.py build_search_lexicon` or on the first search. Any writable directory.
