@@ -226,6 +226,17 @@ def log_in_as(client, network, role):
     return login(client, network.users[role])
 
 
+@pytest.fixture(scope="module")
+def cluster():
+    """A PostgreSQL cluster of the module's own (tests/throwaway_postgres.py), removed after
+    the module; the modules that ask for it skip where PostgreSQL is not installed."""
+    from . import throwaway_postgres
+
+    server = throwaway_postgres.started()
+    yield server
+    server.remove()
+
+
 @pytest.fixture
 def editor_a(client, network):
     """The test client, logged in as A's editor."""

@@ -155,13 +155,6 @@ def files_under(directory):
 
 
 @pytest.fixture(scope="module")
-def cluster():
-    server = throwaway_postgres.started()
-    yield server
-    server.remove()
-
-
-@pytest.fixture(scope="module")
 def source(cluster, tmp_path_factory):
     """A migrated database with content and media, and one backup of it."""
     base = tmp_path_factory.mktemp("backup")

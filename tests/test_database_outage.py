@@ -76,13 +76,6 @@ server_tests = pytest.mark.skipif(bool(skip_reason), reason=skip_reason or "")
 
 
 @pytest.fixture(scope="module")
-def cluster():
-    server = throwaway_postgres.started()
-    yield server
-    server.remove()
-
-
-@pytest.fixture(scope="module")
 def portal(cluster, tmp_path_factory):
     """gunicorn serving a migrated database with the network home in three languages."""
     base = tmp_path_factory.mktemp("outage")

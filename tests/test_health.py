@@ -90,13 +90,6 @@ def health(portal, host=DOMAIN, method="GET"):
 
 
 @pytest.fixture(scope="module")
-def cluster():
-    server = throwaway_postgres.started()
-    yield server
-    server.remove()
-
-
-@pytest.fixture(scope="module")
 def database_url(cluster):
     return cluster.create_database("health")
 

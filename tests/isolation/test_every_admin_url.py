@@ -435,6 +435,13 @@ def listing(found):
     return "\n".join(f"{url}: {what}" for url, what in sorted(found.items()))
 
 
+def assert_no_error_and_no_secret(seen):
+    server_errors = {url: status for url, (status, _) in seen.items() if status >= 500}
+    leaks = {url: named for url, (_, named) in seen.items() if named}
+    assert not server_errors, listing(server_errors)
+    assert not leaks, listing(leaks)
+
+
 @pytest.fixture
 def planted(network):
     return plant(network)
@@ -462,10 +469,7 @@ def test_no_admin_url_shows_the_other_municipality_anything(network, planted, wa
 
     seen = walk(walker, network, role, urls, "get")
 
-    server_errors = {url: status for url, (status, _) in seen.items() if status >= 500}
-    leaks = {url: named for url, (_, named) in seen.items() if named}
-    assert not server_errors, listing(server_errors)
-    assert not leaks, listing(leaks)
+    assert_no_error_and_no_secret(seen)
 
 
 @pytest.mark.parametrize("role", PEOPLE_OF_A)
@@ -476,10 +480,7 @@ def test_no_admin_url_changes_anything_of_the_other_municipality(network, plante
 
     seen = walk(walker, network, role, urls, "post")
 
-    server_errors = {url: status for url, (status, _) in seen.items() if status >= 500}
-    leaks = {url: named for url, (_, named) in seen.items() if named}
-    assert not server_errors, listing(server_errors)
-    assert not leaks, listing(leaks)
+    assert_no_error_and_no_secret(seen)
     assert what_b_has(network) == before
 
 
