@@ -8,6 +8,10 @@ after a fault the database answers every query at once for a while without the e
 being asked. Either way the caller learns that the fallback answered, so the page can say
 the search is in a simpler mode. Index updates on publish go through the same breaker
 (``search.engine``).
+
+``search.engine`` gives every other caller of the engine (the Wagtail admin's searches) the
+same fallback inside the backend's results; this module asks for the engine without it, so
+that each query passes the breaker once and the database ranks here as below.
 """
 
 import logging
@@ -18,10 +22,9 @@ from django.conf import settings
 from wagtail.search.backends import get_search_backend
 
 from . import breaker
+from .engine import FALLBACK_BACKEND
 
 logger = logging.getLogger(__name__)
-
-FALLBACK_BACKEND = "database"
 
 
 def engine_configured():
@@ -90,12 +93,10 @@ def ranked_ids(queryset, terms, *, operator="and", limit=500, method="search"):
         return Hits(
             ids=_ask(get_search_backend("default"), method, terms, queryset, operator, limit)
         )
+    # The engine's own results: the fallback is below, not in the backend (search.engine).
+    engine = get_search_backend("default", DATABASE_FALLBACK=False)
     try:
-        return Hits(
-            ids=breaker.call(
-                _ask, get_search_backend("default"), method, terms, queryset, operator, limit
-            )
-        )
+        return Hits(ids=breaker.call(_ask, engine, method, terms, queryset, operator, limit))
     except breaker.EngineUnavailable:
         pass  # the breaker is open: the engine is not asked
     except Exception:

@@ -29,10 +29,11 @@ import time_machine
 
 from municipalities.factories import InitiativePageFactory
 from municipalities.models import CallIndexPage, GalleryPage
+from portal.factories import DocumentFactory, ImageFactory
 from search import breaker
 
 from .isolation.helpers import log_in_as, page_form_data, reload, section
-from .search_helpers import FALLBACK_NOTICE, engine_settings, titles
+from .search_helpers import FALLBACK_NOTICE, closed_port, engine_settings, titles
 
 pytestmark = pytest.mark.django_db
 
@@ -128,10 +129,10 @@ def engine_moved_to(settings, url):
     settings.WAGTAILSEARCH_BACKENDS = backends
 
 
-def initiative(network, title):
-    """An initiative in A's gallery; made before search points at an engine, it is indexed in
-    the database alone."""
-    gallery = GalleryPage.objects.child_of(network.a.root_page).get()
+def initiative(network, title, municipality="a"):
+    """An initiative in A's gallery (or ``municipality``'s); made before search points at an
+    engine, it is indexed in the database alone."""
+    gallery = GalleryPage.objects.child_of(getattr(network, municipality).root_page).get()
     return InitiativePageFactory(parent=gallery, title=title)
 
 
@@ -345,3 +346,98 @@ def test_the_breaker_is_one_for_every_worker_through_the_cache(
     assert not breaker.is_open()  # and its reset closed it here
     titles(client, A_HOST, "potoku")
     assert hanging_engine.connections == 2  # so this search asked the engine again
+
+
+# The Wagtail admin's own searches ask the default backend directly (search.engine).
+
+
+def admin_search(client, url, query):
+    """The text of an admin page searched for ``query``, which must answer 200."""
+    response = client.get(url, {"q": query})
+    assert response.status_code == 200
+    return response.text
+
+
+def test_an_admin_page_search_while_the_engine_hangs_answers_from_the_database_then_skips_it(
+    client, network, settings, hanging_engine
+):
+    initiative(network, "Mostek nad potokiem")
+    initiative(network, "Mostek nad Brynicą", municipality="b")
+    search_at(settings, hanging_engine.url)
+    log_in_as(client, network, "editor_a")
+
+    html = admin_search(client, reverse("wagtailadmin_pages:search"), "mostek")
+
+    assert "Mostek nad potokiem" in html
+    assert "Mostek nad Brynicą" not in html  # B's page stays out, as without the engine
+    assert hanging_engine.connections == 1  # this search waited for the engine, once
+    assert breaker.is_open()
+
+    explorer = reverse("wagtailadmin_explore", args=[network.a.root_page.pk])
+    html = admin_search(client, explorer, "potok")
+
+    assert "Mostek nad potokiem" in html
+    assert hanging_engine.connections == 1  # the breaker is open: the engine was not asked
+
+
+def test_an_admin_page_search_with_a_working_engine_is_answered_by_the_engine(
+    client, network, settings, emulator
+):
+    search_at(settings, emulator.url)
+    call_command("update_index", backend_name="default", verbosity=0)
+    both = settings.WAGTAILSEARCH_BACKENDS
+    settings.WAGTAILSEARCH_BACKENDS = {"default": both["default"]}
+    initiative(network, "Kładka nad potokiem")  # indexed in the engine alone
+    settings.WAGTAILSEARCH_BACKENDS = both
+    get_search_backend("default").refresh_indexes()
+    log_in_as(client, network, "editor_a")
+
+    html = admin_search(client, reverse("wagtailadmin_pages:search"), "potok")
+
+    assert "Kładka nad potokiem" in html  # which only the engine could find
+    assert not breaker.is_open()
+
+
+def test_the_admin_image_search_while_the_engine_hangs_lists_the_image_from_the_database(
+    client, network, settings, hanging_engine
+):
+    ImageFactory(collection=network.a.collection, title="Mostek nad potokiem o świcie")
+    search_at(settings, hanging_engine.url)
+    log_in_as(client, network, "editor_a")
+
+    html = admin_search(client, reverse("wagtailimages:index"), "mostek")
+
+    assert "Mostek nad potokiem o świcie" in html
+    assert hanging_engine.connections == 1
+
+    html = admin_search(client, reverse("wagtailimages:index"), "świcie")
+
+    assert "Mostek nad potokiem o świcie" in html
+    assert hanging_engine.connections == 1
+
+
+def document(network, title):
+    """A document in A's collection, indexed in the database alone (as ``initiative``)."""
+    return DocumentFactory(collection=network.a.collection, title=title)
+
+
+@pytest.mark.parametrize(
+    ("url_name", "titled"),
+    [
+        ("wagtailadmin_pages:search", initiative),
+        ("wagtailadmin_choose_page_search", initiative),
+        ("wagtaildocs:index", document),
+    ],
+    ids=["pages", "page-chooser", "documents"],
+)
+def test_an_admin_search_with_the_engine_refusing_connections_answers_from_the_database(
+    client, network, settings, url_name, titled
+):
+    titled(network, "Mostek nad potokiem")
+    search_at(settings, f"http://127.0.0.1:{closed_port()}")
+    log_in_as(client, network, "editor_a")
+
+    html = admin_search(client, reverse(url_name), "mostek")
+
+    assert "Mostek nad potokiem" in html
+    assert breaker.is_open()
