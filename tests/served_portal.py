@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
 
+import pytest
+
 from .throwaway_postgres import free_port
 
 CHECKOUT = Path(__file__).resolve().parent.parent
@@ -37,9 +39,11 @@ def app_environment(**values):
     return environment
 
 
-def manage(environment, *arguments):
-    result = subprocess.run(  # noqa: S603 (the checkout's own manage.py)
-        [sys.executable, "manage.py", *arguments],
+def run(command, environment, check=True):
+    """``command`` run in the checkout; with ``check``, a failure fails the test with its
+    output."""
+    result = subprocess.run(  # noqa: S603 (the checkout's own scripts and manage.py)
+        command,
         cwd=CHECKOUT,
         env=environment,
         capture_output=True,
@@ -47,9 +51,13 @@ def manage(environment, *arguments):
         timeout=300,
         check=False,
     )
-    if result.returncode != 0:
-        raise RuntimeError(f"manage.py {arguments} failed:\n{result.stdout}\n{result.stderr}")
-    return result.stdout
+    if check and result.returncode != 0:
+        pytest.fail(f"{command} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+def manage(environment, *arguments):
+    return run([sys.executable, "manage.py", *arguments], environment).stdout
 
 
 @dataclass

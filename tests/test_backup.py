@@ -12,7 +12,6 @@ import filecmp
 import json
 import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -20,6 +19,7 @@ import psycopg
 import pytest
 
 from . import throwaway_postgres
+from .served_portal import run
 from .throwaway_postgres import free_port
 
 CHECKOUT = Path(__file__).resolve().parent.parent
@@ -106,21 +106,6 @@ def app_environment(database_url, media_root, stack_dir):
         LOG_LEVEL="CRITICAL",
     )
     return environment
-
-
-def run(command, environment, check=True):
-    result = subprocess.run(  # noqa: S603 (the checkout's own scripts and manage.py)
-        command,
-        cwd=CHECKOUT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    if check and result.returncode != 0:
-        pytest.fail(f"{command} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
-    return result
 
 
 def manage(environment, *arguments):
