@@ -3,6 +3,7 @@
 from collections import Counter
 
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 
 from wagtail.models import (
@@ -217,6 +218,14 @@ def test_seed_demo_onboards_all_41_and_is_idempotent(network, client):
     assert "/nabory/" in found.content.decode()
     call_document = CallDocument.objects.select_related("document").first()
     assert ReferenceIndex.get_references_to(call_document.document).exists()
+
+    # The seed leaves unique and foreign-key checks to the database while it runs; once it
+    # is done, an editor's form validates them again.
+    copy = Municipality(name="Katowice bis", slug="katowice", terc="2469011", county="x")
+    copy.collection_id = 10**9
+    with pytest.raises(ValidationError) as invalid:
+        copy.full_clean()
+    assert {"slug", "collection"} <= invalid.value.message_dict.keys()
 
 
 # Nobody but GZM above the municipalities -------------------------------------------------
