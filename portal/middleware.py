@@ -1,7 +1,8 @@
 """Request middleware of the portal: the admin's language, incomplete page forms, media
-that could not be stored, cached routing, cache headers."""
+that could not be stored, cached routing, cache headers, compact HTML."""
 
 import logging
+import re
 
 from django.conf import settings
 from django.contrib import messages
@@ -203,3 +204,52 @@ class MediaStorageErrorMiddleware:
             return JsonResponse({"success": False, "error_message": message})
         messages.error(request, message)
         return redirect(request.get_full_path())
+
+
+# Elements whose whitespace is content: left exactly as rendered.
+VERBATIM_ELEMENTS = re.compile(rb"(<(pre|textarea|script)\b.*?</\2\s*>)", re.DOTALL | re.IGNORECASE)
+# A line break with the indentation and blank lines after it.
+INDENTED_BREAK = re.compile(rb"\n\s+")
+
+
+def compact_html(content):
+    """``content`` (HTML bytes) without the templates' indentation and blank lines.
+
+    Each run of whitespace that starts with a line break becomes that one line break, so the
+    page reads and renders exactly as before (a line break is as good a word space as any);
+    ``<pre>``, ``<textarea>`` and ``<script>`` keep theirs. About a sixth of a listing page.
+    """
+    parts = VERBATIM_ELEMENTS.split(content)
+    # split() gives [text, element, element name, text, element, element name, …, text].
+    compacted = []
+    for position in range(0, len(parts), 3):
+        compacted.append(INDENTED_BREAK.sub(b"\n", parts[position]))
+        if position + 1 < len(parts):
+            compacted.append(parts[position + 1])
+    return b"".join(compacted)
+
+
+class CompactHtmlMiddleware:
+    """Send public HTML pages without the templates' indentation (``compact_html``).
+
+    Fewer bytes for every visitor on a phone and for the frontend cache to hold and send;
+    the admin is Wagtail's and is left as it renders. It sits inside ConditionalGet, so the
+    ETag is that of the bytes sent.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.admin_prefixes = ("/admin/", "/django-admin/")
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            response.streaming
+            or not response.get("Content-Type", "").startswith("text/html")
+            or request.path.startswith(self.admin_prefixes)
+        ):
+            return response
+        response.content = compact_html(response.content)
+        if response.has_header("Content-Length"):
+            response["Content-Length"] = str(len(response.content))
+        return response

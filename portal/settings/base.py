@@ -60,6 +60,8 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     # ETags and 304s for every GET (outermost, so it sees the final headers).
     "django.middleware.http.ConditionalGetMiddleware",
+    # Public pages without the templates' indentation, before the ETag is taken.
+    "portal.middleware.CompactHtmlMiddleware",
     "portal.middleware.CacheHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
