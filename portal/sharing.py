@@ -80,12 +80,12 @@ class PageSharing:
         if municipality:
             return _(
                 "%(name)s — inicjatywa lokalna: nabory wniosków, zrealizowane inicjatywy "
-                "mieszkańców, poradniki i kontakt z urzędem."
+                "mieszkańców, podręczniki i kontakt z urzędem."
             ) % {"name": municipality.name}
         return _(
             "Inicjatywa lokalna w gminach Górnośląsko-Zagłębiowskiej Metropolii: jak "
             "mieszkańcy razem z gminą realizują zadania publiczne, nabory wniosków, "
-            "zrealizowane inicjatywy i poradniki."
+            "zrealizowane inicjatywy i podręczniki."
         )
 
     @cached_property
