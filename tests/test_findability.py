@@ -359,6 +359,8 @@ def test_an_english_page_says_its_locale_and_its_translations(client, network):
     assert sorted(tags["og:locale:alternate"]) == ["pl_PL", "uk_UA"]
     assert tags["og:url"] == f"{CITY_A}/en/"
     assert tags["og:site_name"] == "Ruda Śląska — Local initiative in GZM"
+    contact = head_meta(get(client, "/en/kontakt/", A_HOST))
+    assert contact["description"].startswith("Ruda Śląska — local initiative: calls")
 
 
 def test_no_other_municipality_shows_in_a_page_head(client, network, shared):
