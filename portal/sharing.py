@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
-from django.utils import translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
