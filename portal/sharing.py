@@ -10,6 +10,7 @@ own host (``Chrome.canonical_url``). A page type offers an image for the preview
 page asks the database nothing for it.
 """
 
+import html
 import re
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
@@ -25,6 +26,8 @@ from . import freshness
 # Open Graph wants a territory with the language.
 OG_LOCALES = {"pl": "pl_PL", "en": "en_GB", "uk": "uk_UA"}
 DESCRIPTION_LENGTH = 200
+# Where rich text's blocks end: words on either side must not run together.
+BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote|div)>|<br\s*/?>", re.IGNORECASE)
 # 1.91:1, what the link previews of the large platforms show uncropped.
 SHARE_RENDITION = "fill-1200x630"
 
@@ -38,9 +41,10 @@ class ShareImage:
 
 
 def plain_text(value):
-    """Text without markup, whitespace collapsed (rich text becomes one line)."""
-    text = strip_tags(str(value or ""))
-    text = text.replace("&nbsp;", " ").replace("&amp;", "&")
+    """Text without markup or entities, whitespace collapsed (rich text becomes one line);
+    the template escapes it again."""
+    text = BLOCK_END.sub(" ", str(value or ""))
+    text = html.unescape(strip_tags(text))
     return re.sub(r"\s+", " ", text).strip()
 
 

@@ -339,6 +339,21 @@ def test_the_search_description_comes_first(client, network, shared):
     assert tags["description"] == "Opis dla wyszukiwarek."
 
 
+def test_an_intro_becomes_plain_short_text(client, network):
+    calls = child(network.a, CallIndexPage)
+    calls.intro = (
+        "<p>Tu <b>zgłosisz</b> zadanie &amp; znajdziesz terminy.</p><p>"
+        + "Bardzo długi opis. " * 30
+        + "</p>"
+    )
+    calls.save_revision().publish()
+
+    description = head_meta(get(client, "/nabory/", A_HOST))["description"]
+    assert description.startswith("Tu zgłosisz zadanie &amp; znajdziesz terminy. Bardzo długi")
+    assert "<" not in description
+    assert len(description.replace("&amp;", "&")) <= 200
+
+
 def test_a_page_without_text_of_its_own_gets_its_site_default(client, network):
     contact = head_meta(get(client, "/kontakt/", A_HOST))
     network_page = head_meta(get(client, "/nabory/", NETWORK_HOST))
