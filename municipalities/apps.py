@@ -9,10 +9,13 @@ class MunicipalitiesConfig(AppConfig):
     def ready(self):
         from wagtail import hooks
 
-        from portal.hooks import SITE_ROOT_CONTEXT
+        from portal.hooks import SITE_ROOT_CONTEXT, SITEMAP_SITES
 
         from .listing import add_network_listings
+        from .sitemaps import member_sites
 
         # The network home lists the municipalities by county and links to the network's
         # listings of calls and initiatives.
         hooks.register(SITE_ROOT_CONTEXT, add_network_listings)
+        # GZM's sitemap index points to the sitemaps of current members only.
+        hooks.register(SITEMAP_SITES, member_sites)

@@ -6,12 +6,16 @@ from django.utils import translation
 from wagtail.models import Site
 
 
-def canonical_url(page):
-    """The page's address on its own site: the deepest site root that holds it, same language."""
+def canonical_url(page, root_paths=None):
+    """The page's address on its own site: the deepest site root that holds it, same language.
+
+    ``root_paths`` are Wagtail's ``Site.get_site_root_paths()``, read once by a caller that
+    asks for many pages (the sitemap)."""
     language = page.locale.language_code
+    root_paths = Site.get_site_root_paths() if root_paths is None else root_paths
     candidates = [
         root_path
-        for root_path in Site.get_site_root_paths()
+        for root_path in root_paths
         if page.url_path.startswith(root_path.root_path) and root_path.language_code == language
     ]
     if not candidates:

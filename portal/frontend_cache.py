@@ -5,9 +5,10 @@ under the network host (``<domain>/<slug>/…``), in its language, plus the sub-
 routable page serves (its feeds). When a page is published, unpublished, moved or
 deleted, the addresses that show it go: the page and its translations, the pages above
 it up to its site root (listings and home cards), GZM's network listings and network
-home, and — when the change is to the frame every page of a site shows (a site root, a
-menu item, a legal page) — every page of that site. A change on the network side (GZM's
-model texts) also purges every municipality's home, which links to them.
+home, the sitemap of the page's own site, and — when the change is to the frame every
+page of a site shows (a site root, a menu item, a legal page) — every page of that site.
+A change on the network side (GZM's model texts) also purges every municipality's home,
+which links to them.
 
 Purging happens after the transaction commits, through Wagtail's frontend-cache backends
 (``WAGTAILFRONTENDCACHE``, the HTTP ``PURGE`` backend in deploy/). Without a configured
@@ -134,7 +135,22 @@ def addresses_for(page):
     addresses = set()
     for other in affected_pages(page):
         addresses.update(page_addresses(other, root_paths))
+    addresses.update(sitemap_addresses(page, root_paths))
     return addresses
+
+
+def sitemap_addresses(page, root_paths):
+    """The sitemap that lists ``page``: its own site's, the deepest site root holding it
+    (``portal.sitemaps``), under both of its names."""
+    holding = [root for root in root_paths if page.url_path.startswith(root.root_path)]
+    if not holding:
+        return set()
+    own = max(holding, key=lambda root: len(root.root_path))
+    try:
+        paths = [reverse("sitemap"), reverse("sitemap_pages")]
+    except NoReverseMatch:
+        return set()
+    return {own.root_url + path for path in paths}
 
 
 def purge_later(addresses):

@@ -7,7 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from municipalities.admin_urls import urlpatterns as municipal_admin_urls
-from portal import consent
+from portal import consent, crawlers, sitemaps
 from portal.admin_links import external_link_view
 from portal.throttling import ThrottledPasswordResetView
 from search import views as search_views
@@ -19,6 +19,12 @@ urlpatterns = [
     path("admin/choose-external-link/", external_link_view),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # At the root of every host, whatever its language (portal/sitemaps.py, portal/crawlers.py).
+    path("robots.txt", crawlers.robots_txt, name="robots_txt"),
+    path("favicon.ico", crawlers.favicon, name="favicon"),
+    path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
+    path("sitemap-pages.xml", sitemaps.sitemap_pages, name="sitemap_pages"),
+    path("<slug:slug>/sitemap.xml", sitemaps.nested_sitemap, name="nested_sitemap"),
 ]
 
 if settings.DEBUG:

@@ -74,9 +74,12 @@ def test_publishing_a_call_purges_it_its_listings_feeds_and_homes_on_both_hosts(
         f"{CITY}/uk/",
         f"{NETWORK}/",
         f"{NETWORK}/inicjatywy/",
+        f"{CITY}/sitemap.xml",
     }
     missing = expected - frontend_cache
     assert not missing, sorted(missing)
+    # The call is listed by its own site's sitemap, not by the network's.
+    assert f"{NETWORK}/sitemap-pages.xml" not in frontend_cache
     # Another municipality's pages are not touched by A's call.
     assert not any("czeladz" in address for address in frontend_cache)
 

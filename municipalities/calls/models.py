@@ -360,6 +360,7 @@ class CallPage(PortalPage):
 
     objects = CallPageManager()
 
+    og_type = "article"
     base_form_class = CallPageForm
     parent_page_types = ["municipalities.CallIndexPage"]
     subpage_types = []
@@ -505,6 +506,14 @@ class CallPage(PortalPage):
             rejected=[a for a in applications if a.decision == ApplicationDecision.REJECTED],
             initiatives=list(self.initiatives.published(self.locale_id).order_by("title")),
         )
+
+    def share_image(self):
+        """A call has no picture of its own: a shared link shows the municipality's coat of
+        arms, where GZM has set one."""
+        municipality = self.municipality
+        if municipality.coat_of_arms_id is None:
+            return None
+        return municipality.coat_of_arms, _("Herb: %(name)s") % {"name": municipality.name}
 
     # Status ---------------------------------------------------------------------------
 

@@ -236,6 +236,7 @@ class InitiativePage(PortalPage):
 
     objects = InitiativePageManager()
 
+    og_type = "article"
     base_form_class = InitiativePageForm
     parent_page_types = ["municipalities.GalleryPage"]
     subpage_types = []
@@ -336,6 +337,11 @@ class InitiativePage(PortalPage):
         pairs = list(zip(before, after, strict=False))
         paired = {photo.pk for pair in pairs for photo in pair}
         return PhotoSet(pairs=pairs, others=[photo for photo in photos if photo.pk not in paired])
+
+    def share_image(self):
+        """A shared link shows the photo the gallery's card shows."""
+        photo = self.card_photo
+        return (photo.image, photo.alt_text) if photo else None
 
     @property
     def card_photo(self):

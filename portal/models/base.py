@@ -22,6 +22,7 @@ from .. import freshness
 from ..chrome import build_chrome
 from ..hooks import add_site_root_context
 from ..roots import municipal_root_model, network_home_for
+from ..sharing import PageSharing
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "document-link"]
 
@@ -48,6 +49,10 @@ class PortalPage(Page):
     is_creatable = False
     # Legal pages say True: the same text stands on every site, so only the title counts.
     search_title_only = False
+    # What describes the page when its search description is empty, the first filled in
+    # (portal/sharing.py), and what kind of thing it is to a link preview (Open Graph).
+    description_fields = ("summary", "intro")
+    og_type = "website"
 
     class Meta:
         abstract = True
@@ -72,7 +77,13 @@ class PortalPage(Page):
         context = super().get_context(request, *args, **kwargs)
         # Identity, navigation, languages and footer: what every page shows around itself.
         context["chrome"] = build_chrome(self, request)
+        # The description and the link preview (templates/includes/meta.html).
+        context["sharing"] = PageSharing(self, context["chrome"])
         return context
+
+    def share_image(self):
+        """The image a shared link's preview shows, as (image, alternative text), or None."""
+        return None
 
     def add_body_context(self, request, context):
         """Add what the page's main content needs to ``context`` (which holds ``page`` and

@@ -3,7 +3,8 @@
 B holds a call that was never published, a live call whose newer revision is only a draft,
 and a live call behind a password; each carries ``SECRET`` in its title, summary or
 address. A visitor walks every site (the network and each municipality, in pl, en and uk)
-by following the links it serves, and also asks each site's search, suggestions and feeds
+by following the links it serves, starting also from its robots.txt and sitemaps and
+following the addresses these list, and also asks each site's search, suggestions and feeds
 for the secret: no answer names it, and none is a server error.
 
 The positive control: an open call of B with ``PUBLIC`` in its title is found by the same
@@ -39,9 +40,11 @@ HIDDEN = (
 )
 NETWORK_HOST = "localhost"
 LANGUAGE_ROOTS = ("/", "/en/", "/uk/")
+# What a crawler reads first (docs/findability.md).
+CRAWLER_STARTS = ("/robots.txt", "/sitemap.xml", "/sitemap-pages.xml")
 # Enough for every page of a test network in three languages; the walk stops there.
 MOST_PAGES_PER_HOST = 600
-LINK = re.compile(r'(?:href|src)="([^"#]+)')
+LINK = re.compile(r'(?:href|src)="([^"#]+)|<loc>([^<]+)</loc>')
 NOT_CRAWLED = ("/admin/", "/static/", "/media/", "/documents/")
 
 
@@ -78,7 +81,8 @@ def hosts(network):
 
 
 def same_host_links(html, base, host):
-    for link in LINK.findall(html):
+    for attribute, location in LINK.findall(html):
+        link = attribute or location
         url = urlsplit(urljoin(base, link.replace("&amp;", "&")))
         if url.scheme not in ("", "http", "https") or url.hostname not in (None, host):
             continue
@@ -98,7 +102,9 @@ def crawl(client, host, starts):
         body = b"".join(response.streaming_content) if response.streaming else response.content
         text = body.decode(errors="replace")
         seen[path] = (response.status_code, text)
-        if response.status_code == 200 and "html" in response.get("Content-Type", ""):
+        if response.status_code == 200 and (
+            "html" in response.get("Content-Type", "") or "xml" in response.get("Content-Type", "")
+        ):
             queue.extend(same_host_links(text, f"http://{host}{path}", host))
     return seen
 
@@ -122,7 +128,7 @@ def walked(client, network):
     behind_password = plant(network)
     answers = {}
     for host in hosts(network):
-        for path, answer in crawl(client, host, LANGUAGE_ROOTS).items():
+        for path, answer in crawl(client, host, (*LANGUAGE_ROOTS, *CRAWLER_STARTS)).items():
             answers[(host, path)] = answer
         for path, answer in asked_for_the_secret(client, host).items():
             answers[(host, path)] = answer
@@ -146,6 +152,8 @@ def test_the_walk_finds_the_municipality_open_call_on_its_site_and_the_network(w
 
     found_on = {host for (host, _), (_, text) in answers.items() if PUBLIC in text.lower()}
     assert {network.b.site.hostname, NETWORK_HOST} <= found_on
+    # B's sitemap lists the open call, so the walk read the sitemaps where a secret would show.
+    assert PUBLIC in answers[(network.b.site.hostname, "/sitemap.xml")][1]
 
 
 def test_the_call_behind_a_password_still_asks_for_it(client, walked, network):
