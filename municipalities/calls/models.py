@@ -50,8 +50,10 @@ from .status import (
 # Addresses under a call list that its feeds answer at (see CallFeedRoutes).
 RESERVED_SLUGS = {"kalendarz", "kanal-atom"}
 CALLS_PER_PAGE = 12
-# How long a closed call stays in the feeds (days after its last day).
-FEED_HISTORY_DAYS = 365
+# How long a closed call stays in the feeds (days after its last day): half a year, enough
+# to look back at the last round, while a subscriber's calendar file stays small (the
+# network's, with every municipality's calls, is the largest answer the portal caches).
+FEED_HISTORY_DAYS = 183
 
 
 class CallMode(models.TextChoices):
