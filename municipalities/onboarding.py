@@ -363,25 +363,53 @@ def _ensure_collection(municipality):
     return existing or root.add_child(name=municipality.name)
 
 
+def _permissions(pairs):
+    """The permissions named by (app label, codename) ``pairs``, in one query, by pair."""
+    found = Permission.objects.filter(
+        content_type__app_label__in={app for app, _codename in pairs},
+        codename__in={codename for _app, codename in pairs},
+    ).select_related("content_type")
+    by_pair = {
+        (permission.content_type.app_label, permission.codename): permission for permission in found
+    }
+    return {pair: by_pair[pair] for pair in pairs}
+
+
 def _ensure_group(municipality, role, homes):
     current = getattr(municipality, f"{role}_group")
     label = "redaktorzy" if role == "editors" else "moderatorzy"
     group = current or Group.objects.get_or_create(name=f"{municipality.name} — {label}")[0]
-    group.permissions.add(*(_permission(app, code) for app, code in GLOBAL_PERMISSIONS))
-    for page in homes:
-        for codename in PAGE_PERMISSIONS[role]:
-            GroupPagePermission.objects.get_or_create(
-                group=group, page=page, permission=_page_permission(codename)
+    page_pairs = [("wagtailcore", codename) for codename in PAGE_PERMISSIONS[role]]
+    permissions = _permissions(
+        [*GLOBAL_PERMISSIONS, *page_pairs, *COLLECTION_PERMISSIONS[role], *SITE_PERMISSIONS]
+    )
+    group.permissions.add(*(permissions[pair] for pair in GLOBAL_PERMISSIONS))
+    # Rows already there (a second run, or permissions GZM added) are left as they are: the
+    # tables' unique constraints turn each repeat into a no-op.
+    GroupPagePermission.objects.bulk_create(
+        [
+            GroupPagePermission(group=group, page=page, permission=permissions[pair])
+            for page in homes
+            for pair in page_pairs
+        ],
+        ignore_conflicts=True,
+    )
+    GroupCollectionPermission.objects.bulk_create(
+        [
+            GroupCollectionPermission(
+                group=group, collection=municipality.collection, permission=permissions[pair]
             )
-    collection = municipality.collection
-    for app, codename in COLLECTION_PERMISSIONS[role]:
-        GroupCollectionPermission.objects.get_or_create(
-            group=group, collection=collection, permission=_permission(app, codename)
-        )
-    for app, codename in SITE_PERMISSIONS:
-        GroupSitePermission.objects.get_or_create(
-            group=group, site=municipality.site, permission=_permission(app, codename)
-        )
+            for pair in COLLECTION_PERMISSIONS[role]
+        ],
+        ignore_conflicts=True,
+    )
+    GroupSitePermission.objects.bulk_create(
+        [
+            GroupSitePermission(group=group, site=municipality.site, permission=permissions[pair])
+            for pair in SITE_PERMISSIONS
+        ],
+        ignore_conflicts=True,
+    )
     return group
 
 
