@@ -61,9 +61,7 @@ def build(language):
     }
     entries = IndexEntry.objects.filter(
         content_type_id__in=get_descendants_content_types_pks(Page)
-    ).values_list(
-        "object_id", *_text_fields()
-    )
+    ).values_list("object_id", *_text_fields())
     stop_words = STOP_WORDS.get(language, frozenset())
     pages = Counter()
     spellings = {}
