@@ -31,6 +31,7 @@ from portal import freshness
 
 from . import vocabulary as index_vocabulary
 from .folding import fold
+from .lexicon import current as current_lexicon
 from .polish import STOP_WORDS, normalise, words
 
 SHORTEST_CORRECTED = 5
@@ -131,8 +132,14 @@ class Speller:
                 scored.append((edits, -self.vocabulary.pages[candidate], candidate))
         return min(scored)[2] if scored else None
 
-    def spelling(self, word):
-        return self.vocabulary.spellings.get(word, word)
+    def spelling(self, word, language):
+        """How to show a (folded) vocabulary word: as the pages write it. A word the
+        dictionary knows as it is ("inicjatywa") stays; one it knows only with Polish letters
+        ("nabor") takes the spelling most pages use ("nabór")."""
+        written = self.vocabulary.spellings.get(word)
+        if written is None or current_lexicon().lemma(word, language) is not None:
+            return word
+        return written
 
 
 _kept = {"key": None, "speller": None}
@@ -179,6 +186,6 @@ def correct(text, language):
         if suggestion is None:
             corrected.append(word)
             continue
-        corrected.append(checker.spelling(suggestion))
+        corrected.append(checker.spelling(suggestion, language))
         changed = True
     return " ".join(corrected) if changed else None
