@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 
 from wagtail.search.backends import get_search_backend
+from wagtail.search.query import Fuzzy
 
 from . import breaker
 from .engine import FALLBACK_BACKEND
@@ -80,13 +81,22 @@ def _ask(backend, method, terms, queryset, operator, limit):
         return _sqlite_ranked(backend, terms, queryset, operator, limit)
     if method == "autocomplete":
         results = backend.autocomplete(terms, queryset)
+    elif method == "fuzzy":
+        results = backend.search(Fuzzy(terms, operator=operator), queryset)
     else:
         results = backend.search(terms, queryset, operator=operator)
     return [page.pk for page in results[:limit]]
 
 
-def ranked_ids(queryset, terms, *, operator="and", limit=500, method="search"):
-    """Ids of the pages of ``queryset`` matching ``terms`` (base forms), best first."""
+def ranked_ids(queryset, terms, *, operator="and", limit=500, method="search", fuzzy=False):
+    """Ids of the pages of ``queryset`` matching ``terms`` (base forms), best first.
+
+    ``fuzzy``: the engine matches the terms with its own typo tolerance (Elasticsearch's
+    and OpenSearch's ``fuzziness``, through Wagtail's ``Fuzzy`` query); the database
+    backends match them as they are. Used for the corrected words of a query
+    (``search.query``), which are words of the index already, so both find the same pages
+    and the engine also meets their near forms.
+    """
     if not terms:
         return Hits()
     if not engine_configured():
@@ -95,8 +105,9 @@ def ranked_ids(queryset, terms, *, operator="and", limit=500, method="search"):
         )
     # The engine's own results: the fallback is below, not in the backend (search.engine).
     engine = get_search_backend("default", DATABASE_FALLBACK=False)
+    engine_method = "fuzzy" if fuzzy and method == "search" else method
     try:
-        return Hits(ids=breaker.call(_ask, engine, method, terms, queryset, operator, limit))
+        return Hits(ids=breaker.call(_ask, engine, engine_method, terms, queryset, operator, limit))
     except breaker.EngineUnavailable:
         pass  # the breaker is open: the engine is not asked
     except Exception:

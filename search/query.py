@@ -58,7 +58,7 @@ class Found:
     showing_corrected: bool = False  # the typed query found nothing: these are the corrected
 
 
-def rank(queryset, terms, limit=MAX_HITS):
+def rank(queryset, terms, limit=MAX_HITS, fuzzy=False):
     """Pages of ``queryset`` with the query's terms, the most terms first.
 
     The pages with every term come first, in the backend's order for all of them. The
@@ -66,14 +66,17 @@ def rank(queryset, terms, limit=MAX_HITS):
     pages found), then in the backend's order for any of them; while some page has every
     term, only pages with more than half of the terms follow it (so "plac zabaw" stays "plac
     zabaw", and a question loses none of its pages for one word they lack).
+
+    ``fuzzy``: the engine, if there is one, matches with its own typo tolerance
+    (``search.backend.ranked_ids``).
     """
     if not terms:
         return Ranking()
     joined = " ".join(terms)
-    every = ranked_ids(queryset, joined, limit=limit)
+    every = ranked_ids(queryset, joined, limit=limit, fuzzy=fuzzy)
     if len(terms) == 1 or (every.ids and len(terms) == 2):
         return Ranking(every.ids, len(every.ids), every.fallback)
-    some = ranked_ids(queryset, joined, operator="or", limit=limit)
+    some = ranked_ids(queryset, joined, operator="or", limit=limit, fuzzy=fuzzy)
     fallback = every.fallback or some.fallback
     complete = set(every.ids)
     rest = [pk for pk in some.ids if pk not in complete]
@@ -82,7 +85,7 @@ def rank(queryset, terms, limit=MAX_HITS):
         candidates = queryset.filter(id__in=rest)
         counts = dict.fromkeys(rest, 0)
         for term in counted:
-            hits = ranked_ids(candidates, term, limit=len(rest))
+            hits = ranked_ids(candidates, term, limit=len(rest), fuzzy=fuzzy)
             fallback = fallback or hits.fallback
             for pk in hits.ids:
                 if pk in counts:
@@ -110,7 +113,7 @@ def find(queryset, raw, language, limit=MAX_HITS):
     if correction is None:
         return found
     corrected_terms = query_terms(correction, language)
-    better = rank(queryset, corrected_terms, limit)
+    better = rank(queryset, corrected_terms, limit, fuzzy=True)
     if not better.finds_more_than(ranking):
         return found
     if ranking.ids:
