@@ -119,6 +119,10 @@ def test_the_correction_comes_from_the_query_language(client, network):
     assert found == []
     response = client.get("/en/szukaj/", {"q": "comunity"}, HTTP_HOST=A_HOST)
     assert "Community garden by the school" in re.sub("</?mark>", "", response.text)
+    assert "Showing results for “community”" in html.unescape(response.text)
+
+    response = client.get("/en/szukaj/", {"q": "comunity school"}, HTTP_HOST=A_HOST)
+    assert 'Did you mean: <a href="/en/szukaj/?q=community+school">' in response.text
 
 
 @pytest.mark.parametrize(
