@@ -82,10 +82,9 @@ def rank(queryset, terms, limit=MAX_HITS, fuzzy=False):
     rest = [pk for pk in some.ids if pk not in complete]
     if rest and len(terms) > 2:
         counted = terms[:MAX_COUNTED_TERMS]
-        candidates = queryset.filter(id__in=rest)
         counts = dict.fromkeys(rest, 0)
         for term in counted:
-            hits = ranked_ids(candidates, term, limit=len(rest), fuzzy=fuzzy)
+            hits = ranked_ids(queryset, term, limit=len(rest), fuzzy=fuzzy, within=rest)
             fallback = fallback or hits.fallback
             for pk in hits.ids:
                 if pk in counts:

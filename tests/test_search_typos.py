@@ -183,3 +183,17 @@ def test_the_nearest_word_wins_then_the_one_more_pages_have():
 )
 def test_distance_counts_a_swap_as_one_edit(first, second, edits):
     assert spelling.distance(first, second, 3) == edits
+
+
+@pytest.mark.parametrize(
+    "query", ["inicjatwa", "inicjatwa lokalna", "czy mogę złożyć wniosek o inicjatywę lokalną"]
+)
+def test_corrected_and_question_searches_keep_the_search_page_budget(
+    client, corpus, django_assert_max_num_queries, query
+):
+    # The first search after a publish also reads the vocabulary; the budget of the search
+    # page (tests/test_search_scope.py) holds with it.
+    client.get("/szukaj/", {"q": "warsztatach"}, HTTP_HOST=A_HOST)  # the site's settings rows
+    with django_assert_max_num_queries(40):
+        response = client.get("/szukaj/", {"q": query}, HTTP_HOST=A_HOST)
+    assert response.status_code == 200
