@@ -36,6 +36,8 @@ from .polish import STOP_WORDS, normalise, words
 
 SHORTEST_CORRECTED = 5
 TWO_EDITS_FROM = 8
+# Words of one query looked up at most (a long string of unknown words costs no more).
+MAX_CORRECTED = 6
 
 
 def max_edits(word):
@@ -142,19 +144,21 @@ class Speller:
         return written
 
 
-_kept = {"key": None, "speller": None}
+# Per language: (content generation, Speller) of this process.
+_kept = {}
 _kept_lock = threading.Lock()
 
 
 def speller(language):
     """The speller of ``language`` for the current content generation (one per process)."""
-    key = (freshness.current(), language)
+    generation = freshness.current()
     with _kept_lock:
-        if _kept["key"] == key:
-            return _kept["speller"]
+        kept = _kept.get(language)
+        if kept is not None and kept[0] == generation:
+            return kept[1]
     built = Speller(index_vocabulary.for_language(language))
     with _kept_lock:
-        _kept.update(key=key, speller=built)
+        _kept[language] = (generation, built)
     return built
 
 
@@ -171,10 +175,12 @@ def correct(text, language):
     checker = speller(language)
     corrected = []
     changed = False
+    tried = 0
     for word in typed:
         folded = fold(word)
         if (
-            word in stop_words
+            tried == MAX_CORRECTED
+            or word in stop_words
             or not word.isalpha()
             or not max_edits(folded)
             or folded in checker.vocabulary
@@ -182,6 +188,7 @@ def correct(text, language):
         ):
             corrected.append(word)
             continue
+        tried += 1
         suggestion = checker.suggest(folded)
         if suggestion is None:
             corrected.append(word)

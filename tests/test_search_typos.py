@@ -134,6 +134,7 @@ def test_the_correction_comes_from_the_query_language(client, network):
         "инициатива 🛝 inicjatwa",
         "<script>inicjatwa</script>",
         "inicjatwa\x00lokalna",
+        "zxcvbnmasdf " * 30,  # many long unknown words: a few are looked up, none found
     ],
 )
 def test_hostile_queries_with_typos_answer_200(client, corpus, query):
