@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 
 from wagtail.search.backends import get_search_backend
+from wagtail.search.query import Fuzzy
 
 from . import breaker
 from .engine import FALLBACK_BACKEND
@@ -39,7 +40,7 @@ class Hits:
     fallback: bool = False
 
 
-def _sqlite_ranked(backend, terms, queryset, operator, limit):
+def _sqlite_ranked(backend, terms, queryset, operator, limit, within=None):
     """Wagtail's SQLite backend, ranked in one pass.
 
     The stock compiler scores each candidate page with a correlated subquery that runs the
@@ -63,7 +64,7 @@ def _sqlite_ranked(backend, terms, queryset, operator, limit):
         .order_by("score", "-index_entry_id")
         .values_list("index_entry__object_id", flat=True)
     )
-    in_scope = set(queryset.values_list("pk", flat=True))
+    in_scope = set(within) if within is not None else set(queryset.values_list("pk", flat=True))
     ids = []
     for object_id in ranked.iterator():
         pk = int(object_id)
@@ -74,29 +75,49 @@ def _sqlite_ranked(backend, terms, queryset, operator, limit):
     return ids
 
 
-def _ask(backend, method, terms, queryset, operator, limit):
+def _ask(backend, method, terms, queryset, operator, limit, within=None):
     # By name: the SQLite module cannot even be imported on other databases.
     if method == "search" and type(backend).__name__ == "SQLiteSearchBackend":
-        return _sqlite_ranked(backend, terms, queryset, operator, limit)
+        return _sqlite_ranked(backend, terms, queryset, operator, limit, within)
+    if within is not None:
+        queryset = queryset.filter(id__in=within)
     if method == "autocomplete":
         results = backend.autocomplete(terms, queryset)
+    elif method == "fuzzy":
+        results = backend.search(Fuzzy(terms, operator=operator), queryset)
     else:
         results = backend.search(terms, queryset, operator=operator)
     return [page.pk for page in results[:limit]]
 
 
-def ranked_ids(queryset, terms, *, operator="and", limit=500, method="search"):
-    """Ids of the pages of ``queryset`` matching ``terms`` (base forms), best first."""
+def ranked_ids(
+    queryset, terms, *, operator="and", limit=500, method="search", fuzzy=False, within=None
+):
+    """Ids of the pages of ``queryset`` matching ``terms`` (base forms), best first.
+
+    ``fuzzy``: the engine matches the terms with its own typo tolerance (Elasticsearch's
+    and OpenSearch's ``fuzziness``, through Wagtail's ``Fuzzy`` query); the database
+    backends match them as they are. Used for the corrected words of a query
+    (``search.query``), which are words of the index already, so both find the same pages
+    and the engine also meets their near forms.
+
+    ``within``: ids of pages of ``queryset`` already found; only they are asked about.
+    """
     if not terms:
         return Hits()
     if not engine_configured():
         return Hits(
-            ids=_ask(get_search_backend("default"), method, terms, queryset, operator, limit)
+            ids=_ask(
+                get_search_backend("default"), method, terms, queryset, operator, limit, within
+            )
         )
     # The engine's own results: the fallback is below, not in the backend (search.engine).
     engine = get_search_backend("default", DATABASE_FALLBACK=False)
+    engine_method = "fuzzy" if fuzzy and method == "search" else method
     try:
-        return Hits(ids=breaker.call(_ask, engine, method, terms, queryset, operator, limit))
+        return Hits(
+            ids=breaker.call(_ask, engine, engine_method, terms, queryset, operator, limit, within)
+        )
     except breaker.EngineUnavailable:
         pass  # the breaker is open: the engine is not asked
     except Exception:
@@ -104,4 +125,4 @@ def ranked_ids(queryset, terms, *, operator="and", limit=500, method="search"):
         # still answer. The log tells the administrator what it was.
         logger.warning("The search engine failed; using the database backend.", exc_info=True)
     database = get_search_backend(FALLBACK_BACKEND)
-    return Hits(ids=_ask(database, method, terms, queryset, operator, limit), fallback=True)
+    return Hits(ids=_ask(database, method, terms, queryset, operator, limit, within), fallback=True)

@@ -21,25 +21,12 @@ from functools import lru_cache
 
 from .folding import fold
 from .lexicon import current as current_lexicon
+from .stop_words import STOP_WORDS
 
 SUPPORTED_LANGUAGES = ("pl", "en", "uk")
 DEFAULT_NORMALISER = "simplemma+snowball"
 
 WORD = re.compile(r"[^\W_]+")
-
-# Function words that carry no meaning for a search; a query keeps only the rest, so that
-# "plac zabaw w Rudzie" does not ask every page to contain "w".
-_STOP_WORDS = {
-    "pl": """a aby albo ale ani bo by być czy dla do gdy i ich jak jako jest już lub na nad nie
-        o od oraz po pod przez przy się są ta tak te to tu w we z za ze że""",
-    "en": """a an and are as at be by for from how in is it of on or that the to with""",
-    "uk": """а в з і й на не по та у що як до від для""",
-}
-# Typed without Polish letters too ("sie", "sa").
-STOP_WORDS = {
-    language: frozenset(text.split()) | frozenset(fold(text).split())
-    for language, text in _STOP_WORDS.items()
-}
 
 
 def words(text):

@@ -259,6 +259,15 @@ def _results(request, words, scope, selection):
         "promotions": promotions if current.number == 1 else [],
         "facets": facets,
         "any_word": found.any_word,
+        "only_stop_words": found.only_stop_words,
+        "corrected_query": found.corrected,
+        "corrected_url": _search_url(
+            translation.get_language(),
+            {"q": found.corrected, "zakres": WIDE_SCOPE if scope.widened else ""},
+        )
+        if found.corrected
+        else "",
+        "showing_corrected": found.showing_corrected,
         "fallback": found.fallback,
         # Results from the fallback (the search engine failed) are not kept.
         "keep_body": not found.fallback,

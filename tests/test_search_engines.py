@@ -101,6 +101,26 @@ def test_engine_answers_hostile_queries(client, engine, query):
 
 
 @pytest.mark.parametrize("engine", [EMULATOR, REAL], indirect=True)
+def test_engine_corrects_typos_with_its_fuzziness(client, engine, monkeypatch):
+    from search import backend
+
+    asked = []
+    plain_ask = backend._ask
+    monkeypatch.setattr(
+        backend,
+        "_ask",
+        lambda engine, method, *args: asked.append(method) or plain_ask(engine, method, *args),
+    )
+
+    response, found = titles(client, A_HOST, "piaskownca")
+
+    assert found[0] == "Plac zabaw na Bykowinie"
+    assert "Pokazujemy wyniki dla „piaskownica”" in response.text
+    assert FALLBACK_NOTICE not in response.text
+    assert "fuzzy" in asked  # the corrected query was asked with the engine's fuzziness
+
+
+@pytest.mark.parametrize("engine", [EMULATOR, REAL], indirect=True)
 def test_engine_index_follows_publish_and_unpublish(client, engine, network):
     gallery = GalleryPage.objects.child_of(network.a.root_page).get()
     engine_backend = get_search_backend("default")

@@ -17,11 +17,18 @@ from handbooks import sync
 from handbooks.models import HandbookChapterPage, HandbookPage
 from search.polish import normalise
 from search.query import find
-from search.relevance import load_queries, recall_at_10
+from search.relevance import by_category, load_queries, recall_at_10
 
 pytestmark = pytest.mark.django_db
 
 REQUIRED_RECALL = 0.95
+# (recall@10, MRR) each category must reach on either database, to three decimals.
+CATEGORY_FLOORS = {
+    "inflected": (0.966, 0.934),
+    "no diacritics": (1.0, 0.967),
+    "one typo": (0.95, 0.85),
+    "natural questions": (0.94, 0.85),
+}
 
 
 @pytest.fixture
@@ -67,6 +74,23 @@ def test_recall_at_10_on_this_database(network, corpus):
 
     print(f"recall@10 on {connection.vendor}: {recall:.3f}; misses: {misses}")  # noqa: T201
     assert recall >= REQUIRED_RECALL, misses
+
+
+def test_every_category_keeps_its_figures_on_this_database(network, corpus):
+    figures = by_category(network_search(network), corpus)
+
+    print(f"relevance by category on {connection.vendor}:")  # noqa: T201
+    for item in figures:
+        print(f"  {item}")  # noqa: T201
+        for query, key in item.misses:
+            print(f"      missed: {query} → {key}")  # noqa: T201
+    low = {
+        item.category: (round(item.recall, 3), round(item.mrr, 3))
+        for item in figures
+        if round(item.recall, 3) < CATEGORY_FLOORS[item.category][0]
+        or round(item.mrr, 3) < CATEGORY_FLOORS[item.category][1]
+    }
+    assert not low, f"below the floors {CATEGORY_FLOORS}: {low}"
 
 
 @pytest.mark.parametrize(

@@ -1,10 +1,11 @@
 """The relevance set: realistic Polish pages and inflected queries with the pages they must find.
 
 ``pages.csv`` holds calls, initiatives and contact pages of two municipalities (``a`` and
-``b``); ``queries.csv`` holds queries in inflected forms, each with the keys of the pages
-that must appear in its top 10. Tests (tests/test_search_relevance.py) and the benchmark
+``b``); ``queries.csv`` holds queries as residents type them, each in a category ("inflected",
+"no diacritics", "one typo", "natural questions") and with the keys of the pages that must
+appear in its top 10. Tests (tests/test_search_relevance.py) and the benchmark
 (search/benchmark.py) build the pages (``demo.search.build_relevance_pages``, with the
-project's factories) and measure recall@10.
+project's factories) and measure recall@10 and the mean reciprocal rank, per category.
 """
 
 import csv
@@ -19,6 +20,7 @@ TOP = 10
 class RelevanceQuery:
     query: str
     expected: tuple
+    category: str = ""
 
 
 def load_pages():
@@ -29,7 +31,7 @@ def load_pages():
 def load_queries():
     with open(HERE / "queries.csv", encoding="utf-8", newline="") as handle:
         return [
-            RelevanceQuery(row["query"], tuple(row["expected"].split()))
+            RelevanceQuery(row["query"], tuple(row["expected"].split()), row["category"])
             for row in csv.DictReader(handle)
         ]
 
@@ -51,3 +53,54 @@ def recall_at_10(search, ids, queries=None):
             else:
                 misses.append((item.query, key))
     return (found / total if total else 0.0), misses
+
+
+@dataclass(frozen=True)
+class Figures:
+    """How one category of queries fares: recall@10 over its expected pairs, and the mean
+    reciprocal rank of each query's first expected page (0 when none is in the top 10)."""
+
+    category: str
+    queries: int
+    recall: float
+    mrr: float
+    misses: tuple
+
+    def __str__(self):
+        return (
+            f"{self.category:<18} {self.queries:>3} queries   recall@10 {self.recall:.3f}"
+            f"   MRR {self.mrr:.3f}"
+        )
+
+
+def by_category(search, ids, queries=None):
+    """``Figures`` for each category of the set, in the order the categories first appear."""
+    queries = queries or load_queries()
+    categories = list(dict.fromkeys(item.category for item in queries))
+    figures = []
+    for category in categories:
+        chosen = [item for item in queries if item.category == category]
+        found = total = 0
+        reciprocal = 0.0
+        misses = []
+        for item in chosen:
+            top = search(item.query)[:TOP]
+            wanted = {ids[key] for key in item.expected}
+            ranks = [rank for rank, pk in enumerate(top, start=1) if pk in wanted]
+            reciprocal += 1 / ranks[0] if ranks else 0.0
+            for key in item.expected:
+                total += 1
+                if ids[key] in top:
+                    found += 1
+                else:
+                    misses.append((item.query, key))
+        figures.append(
+            Figures(
+                category,
+                len(chosen),
+                found / total if total else 0.0,
+                reciprocal / len(chosen),
+                tuple(misses),
+            )
+        )
+    return figures
