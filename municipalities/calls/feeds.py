@@ -55,14 +55,16 @@ def _utc(moment):
 def _event(call, kind, day, summary, url):
     event = icalendar.Event()
     event.add("uid", event_uid(call, kind))
-    # No METHOD on the calendar, so DTSTAMP is when the call was last revised (RFC 5545).
+    # No METHOD on the calendar, so DTSTAMP is when the call was last revised (RFC 5545);
+    # a LAST-MODIFIED would only repeat it.
     event.add("dtstamp", _utc(call.last_published_at))
-    event.add("last-modified", _utc(call.last_published_at))
     event.add("dtstart", day)
     event.add("dtend", day + timedelta(days=1))
     event.add("summary", summary)
+    # The call's address goes at the end of the description, where Google Calendar, Outlook
+    # and Apple's all show it as a link; the URL property, which only Apple's shows, would
+    # repeat it in every event of the file.
     event.add("description", f"{call.summary}\n\n{url}")
-    event.add("url", url)
     event.add("transp", "TRANSPARENT")
     return event
 
