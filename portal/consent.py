@@ -13,6 +13,7 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from . import freshness
@@ -106,9 +107,35 @@ def cookie_settings_view(request):
     return cookie_settings(request)
 
 
+def sent_from_this_site(request):
+    """Whether the browser says the POST comes from a page of this very site.
+
+    The consent form carries no CSRF token: a token would make every page showing the banner
+    personal, and so never cached, for as long as analytics is configured. Instead the
+    browser's own word is checked, as OWASP recommends: ``Sec-Fetch-Site`` where the browser
+    sends it, else ``Origin``, else ``Referer``; a request with none of them is refused.
+    """
+    fetch_site = request.headers.get("Sec-Fetch-Site")
+    if fetch_site:
+        return fetch_site == "same-origin"
+    own = f"{request.scheme}://{request.get_host()}"
+    origin = request.headers.get("Origin")
+    if origin:
+        return origin == own
+    referer = request.headers.get("Referer", "")
+    return referer == own or referer.startswith(own + "/")
+
+
+@csrf_exempt  # checked by sent_from_this_site instead
 @require_POST
 def cookie_consent(request):
     """Remember the visitor's choice (a POST from the banner or the settings page)."""
+    if not sent_from_this_site(request):
+        return cookie_settings(
+            request,
+            status=403,
+            error=_("Wybór można zapisać tylko z formularza w tym serwisie. Wybierz ponownie."),
+        )
     choice = request.POST.get("zgoda", "")
     if choice not in CHOICES:
         return cookie_settings(

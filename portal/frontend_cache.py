@@ -8,7 +8,9 @@ it up to its site root (listings and home cards), GZM's network listings and net
 home, the sitemap of the page's own site, and — when the change is to the frame every
 page of a site shows (a site root, a menu item, a legal page) — every page of that site.
 A change on the network side (GZM's model texts) also purges every municipality's home,
-which links to them.
+which links to them. Saving a site's contact data (its footer) purges every page of that
+site; saving the network's analytics setting (the consent banner and script on every page)
+purges every page of the network, so a removed script is gone from the cache at once.
 
 Purging happens after the transaction commits, through Wagtail's frontend-cache backends
 (``WAGTAILFRONTENDCACHE``, the HTTP ``PURGE`` backend in deploy/). Without a configured
@@ -214,6 +216,26 @@ def _on_restriction_change(instance, **kwargs):
             purge_later(addresses_for(page) | _subtree_addresses(page))
 
 
+def _every_address(pages):
+    root_paths = Site.get_site_root_paths()
+    addresses = set()
+    for page in pages.select_related("locale"):
+        addresses.update(page_addresses(page, root_paths))
+    return addresses
+
+
+def _on_site_contacts_change(instance, **kwargs):
+    if enabled() and instance.site_id:
+        root = Page.objects.filter(sites_rooted_here=instance.site_id).first()
+        if root is not None:
+            purge_later(_every_address(_pages_of_site(root.specific_deferred)))
+
+
+def _on_analytics_change(instance, **kwargs):
+    if enabled():
+        purge_later(_every_address(Page.objects.live().filter(depth__gt=1)))
+
+
 def connect():
     from django.db.models.signals import post_delete, post_save, pre_delete
 
@@ -225,6 +247,14 @@ def connect():
     pre_page_move.connect(_before_move, dispatch_uid="portal-purge-before-move")
     post_page_move.connect(_after_move, dispatch_uid="portal-purge-after-move")
     pre_delete.connect(_before_delete, sender=Page, dispatch_uid="portal-purge-delete")
+    from .models import AnalyticsSettings, SiteContactSettings
+
+    post_save.connect(
+        _on_site_contacts_change, sender=SiteContactSettings, dispatch_uid="portal-purge-contacts"
+    )
+    post_save.connect(
+        _on_analytics_change, sender=AnalyticsSettings, dispatch_uid="portal-purge-analytics"
+    )
     for signal in (post_save, post_delete):
         signal.connect(
             _on_restriction_change,

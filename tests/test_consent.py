@@ -1,9 +1,10 @@
 """Cookie consent: no cookies by default, analytics only after the visitor accepts.
 
 Pages are requested as an anonymous visitor through the real URL configuration, with CSRF
-checks on (the forms are submitted with the token the page gave out), on the network's
-host and on both municipalities' hosts. The analytics setting is proven to be GZM's alone
-through the real Wagtail admin views.
+checks on, on the network's host and on both municipalities' hosts. The consent form has no
+CSRF token (it would keep every page with the banner out of the frontend cache); its posts
+carry the header a browser sends with a form of the same site, ``Sec-Fetch-Site``. The
+analytics setting is proven to be GZM's alone through the real Wagtail admin views.
 """
 
 import re
@@ -52,9 +53,13 @@ def analytics(network):
     return setting
 
 
+# What a browser says when a form of the page's own site is submitted.
+SAME_SITE = {"Sec-Fetch-Site": "same-origin"}
+
+
 @pytest.fixture
 def visitor():
-    return Client(enforce_csrf_checks=True)
+    return Client(enforce_csrf_checks=True, headers=SAME_SITE)
 
 
 def form_fields(html):
@@ -113,9 +118,11 @@ def test_banner_asks_first_and_no_script_loads_before_consent(analytics, visitor
     assert "Matomo" in html and analytics.privacy_info in html
     assert SCRIPT_URL not in html
     assert SETTINGS_LINK_PL in html
-    # Only the form's CSRF token is set, never the choice before the visitor chooses.
-    assert set(response.cookies) == {"csrftoken"}
+    # No cookie at all before the visitor chooses, so the page can be kept by the cache.
+    assert not response.cookies
     assert "Cookie" in response["Vary"]
+    if "/szukaj/" not in path:  # search is personal anyway
+        assert "public" in response["Cache-Control"]
 
 
 def test_banner_follows_the_skip_link(analytics, visitor):
@@ -199,7 +206,10 @@ def test_the_choice_can_be_changed_on_the_cookie_page(analytics, visitor):
 )
 def test_an_unsafe_next_leads_to_the_site_root(analytics, client, target):
     response = client.post(
-        reverse("cookie_consent"), {"zgoda": "tak", "next": target}, HTTP_HOST="localhost"
+        reverse("cookie_consent"),
+        {"zgoda": "tak", "next": target},
+        HTTP_HOST="localhost",
+        headers=SAME_SITE,
     )
 
     assert response.status_code == 302
@@ -208,7 +218,9 @@ def test_an_unsafe_next_leads_to_the_site_root(analytics, client, target):
 
 @pytest.mark.parametrize("data", [{"zgoda": "moze"}, {"zgoda": ""}, {}])
 def test_an_unknown_choice_is_a_bad_request(analytics, client, data):
-    response = client.post("/zgoda-cookies/", {**data, "next": "/"}, HTTP_HOST="localhost")
+    response = client.post(
+        "/zgoda-cookies/", {**data, "next": "/"}, HTTP_HOST="localhost", headers=SAME_SITE
+    )
 
     assert response.status_code == 400
     assert "Nie rozpoznano wyboru. Wybierz jeden z przycisków." in response.content.decode()
@@ -223,7 +235,9 @@ def test_an_unknown_choice_is_a_bad_request(analytics, client, data):
     ],
 )
 def test_the_bad_request_message_is_translated(analytics, client, prefix, message):
-    response = client.post(f"{prefix}/zgoda-cookies/", {"zgoda": "x"}, HTTP_HOST="localhost")
+    response = client.post(
+        f"{prefix}/zgoda-cookies/", {"zgoda": "x"}, HTTP_HOST="localhost", headers=SAME_SITE
+    )
 
     assert response.status_code == 400
     assert message in response.content.decode()
@@ -233,15 +247,46 @@ def test_the_consent_view_refuses_get(analytics, client):
     assert client.get("/zgoda-cookies/", HTTP_HOST="localhost").status_code == 405
 
 
-def test_a_post_without_the_csrf_token_is_refused(analytics, visitor):
-    response = visitor.post("/zgoda-cookies/", {"zgoda": "tak"}, HTTP_HOST="localhost")
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Sec-Fetch-Site": "cross-site"},
+        {"Sec-Fetch-Site": "same-site"},  # another municipality's host asking for this one
+        {"Origin": "https://evil.example.org"},
+        {"Origin": "http://czeladz.localhost"},
+        {"Referer": "http://localhost.evil.example.org/"},
+        {},
+    ],
+    ids=["cross-site", "same-site", "foreign-origin", "other-host", "foreign-referer", "none"],
+)
+def test_a_choice_sent_from_another_site_is_refused(analytics, headers):
+    response = Client(headers=headers).post(
+        "/zgoda-cookies/", {"zgoda": "tak", "next": "/"}, HTTP_HOST="localhost"
+    )
 
     assert response.status_code == 403
     assert COOKIE_NAME not in response.cookies
+    assert "tylko z formularza w tym serwisie" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{"Origin": "http://localhost"}, {"Referer": "http://localhost/nabory/"}],
+    ids=["origin", "referer"],
+)
+def test_browsers_without_fetch_metadata_are_checked_by_origin(analytics, headers):
+    response = Client(headers=headers).post(
+        "/zgoda-cookies/", {"zgoda": "nie", "next": "/"}, HTTP_HOST="localhost"
+    )
+
+    assert response.status_code == 302
+    assert response.cookies[COOKIE_NAME].value == "nie"
 
 
 def test_no_choice_is_stored_while_analytics_is_off(network, client):
-    response = client.post("/zgoda-cookies/", {"zgoda": "tak", "next": "/"}, HTTP_HOST="localhost")
+    response = client.post(
+        "/zgoda-cookies/", {"zgoda": "tak", "next": "/"}, HTTP_HOST="localhost", headers=SAME_SITE
+    )
 
     assert response.status_code == 302
     assert COOKIE_NAME not in response.cookies

@@ -156,3 +156,35 @@ def test_restricting_a_page_purges_it_and_the_listings_that_showed_it(
     assert f"{CITY}/nabory/{call.slug}/" in frontend_cache
     assert f"{CITY}/nabory/" in frontend_cache
     assert f"{NETWORK}/nabory/" in frontend_cache
+
+
+def test_new_contact_data_in_a_footer_purges_that_site_only(
+    network, frontend_cache, django_capture_on_commit_callbacks
+):
+    from portal.models import SiteContactSettings
+
+    call = make_call(network.a, "Nabór ze stopką")
+    frontend_cache.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        contacts = SiteContactSettings.for_site(network.a.site)
+        contacts.phone = "+48 32 000 00 00"
+        contacts.save()
+
+    assert {f"{CITY}/", f"{CITY}/nabory/{call.slug}/", f"{CITY}/en/nabory/"} <= frontend_cache
+    assert not any("czeladz" in address for address in frontend_cache)
+
+
+def test_changing_the_analytics_setting_purges_every_site(
+    network, frontend_cache, django_capture_on_commit_callbacks
+):
+    from portal.models import AnalyticsSettings
+
+    frontend_cache.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        analytics = AnalyticsSettings.load()
+        analytics.script_url = ""
+        analytics.save()
+
+    assert {f"{CITY}/", f"{NETWORK}/", f"{NETWORK}/czeladz/nabory/"} <= frontend_cache
+    assert "http://czeladz.localhost:8000/uk/" in frontend_cache
