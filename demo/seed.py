@@ -16,6 +16,7 @@ from modelsearch import index
 from modelsearch.signal_handlers import post_save_signal_handler
 
 from municipalities.onboarding import seed_network
+from portal import frontend_cache
 
 from .calls import seed_demo_calls
 from .content import seed_demo_texts
@@ -92,7 +93,11 @@ def integrity_left_to_database():
 
 def seed_demo(records=None, progress=None, step=None):
     """Onboard the network (all 41 members by default) and add the example content."""
-    with integrity_left_to_database(), indexes_built_after(step):
+    with (
+        frontend_cache.one_purge_after(),
+        integrity_left_to_database(),
+        indexes_built_after(step),
+    ):
         municipalities = seed_network(records, progress=progress)
         seed_demo_content(municipalities, step=step)
     return municipalities

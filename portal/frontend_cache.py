@@ -18,6 +18,8 @@ backend nothing is collected.
 """
 
 import logging
+import threading
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.db import transaction
@@ -32,8 +34,29 @@ from .roots import municipal_root_model, network_root_model
 logger = logging.getLogger(__name__)
 
 
+_state = threading.local()
+
+
 def enabled():
-    return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+    return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None)) and not getattr(
+        _state, "held", False
+    )
+
+
+@contextmanager
+def one_purge_after():
+    """Collect no purges inside, then purge every page once at the end.
+
+    For bulk work such as seeding, where thousands of publishes would each purge their
+    listings again; the cache ends up just as fresh."""
+    held = getattr(_state, "held", False)
+    _state.held = True
+    try:
+        yield
+    finally:
+        _state.held = held
+    if enabled():
+        purge_later(_every_address(Page.objects.live().filter(depth__gt=1)))
 
 
 def page_addresses(page, root_paths=None):

@@ -188,3 +188,18 @@ def test_changing_the_analytics_setting_purges_every_site(
 
     assert {f"{CITY}/", f"{NETWORK}/", f"{NETWORK}/czeladz/nabory/"} <= frontend_cache
     assert "http://czeladz.localhost:8000/uk/" in frontend_cache
+
+
+def test_bulk_work_purges_every_page_once_at_the_end(
+    network, frontend_cache, django_capture_on_commit_callbacks
+):
+    from portal import frontend_cache as purging
+
+    with django_capture_on_commit_callbacks(execute=True):
+        with purging.one_purge_after():
+            call = make_call(network.a, "Nabór z seedu")
+            call.save_revision().publish()
+            assert not frontend_cache
+    assert {f"{CITY}/nabory/{call.slug}/", f"{NETWORK}/", "http://czeladz.localhost:8000/"} <= (
+        frontend_cache
+    )
