@@ -140,3 +140,95 @@ def test_a_handbook_is_labelled_as_it_is_titled(client, network, path, label, ti
 
     assert f'<p class="eyebrow">{label}</p>' in html
     assert f"<h1>{title}</h1>" in html
+
+
+# Print ------------------------------------------------------------------------------------
+
+PRINT_BUTTON = (
+    '<button type="button" class="print-button" data-print-button hidden>'
+    "Drukuj lub zapisz jako PDF</button>"
+)
+
+
+def test_chapters_and_calls_offer_a_print_button(client, network, call):
+    chapter = client.get("/podrecznik-dla-mieszkanca/zlozenie-wniosku/", HTTP_HOST="localhost")
+    call_page = client.get(CALL, HTTP_HOST=CITY)
+
+    for response in (chapter, call_page):
+        html = response.content.decode()
+        assert PRINT_BUTTON in html
+        assert 'class="print-action no-print"' in html  # never on paper
+        assert "/static/js/print.js" in html
+
+
+def test_the_print_button_speaks_the_page_language(client, network):
+    html = client.get("/en/podrecznik-dla-mieszkanca/zlozenie-wniosku/", HTTP_HOST="localhost")
+
+    assert "Print or save as PDF</button>" in html.content.decode()
+
+
+def test_the_print_view_renders_faq_answers_open(client, network):
+    printed = client.get("/podrecznik-dla-mieszkanca/druk/", HTTP_HOST="localhost").content
+    chapter = client.get("/podrecznik-dla-mieszkanca/zlozenie-wniosku/", HTTP_HOST="localhost")
+
+    assert '<details class="faq" open><summary>Co, jeśli we wniosku' in printed.decode()
+    assert '<details class="faq" open>' not in chapter.content.decode()
+    assert PRINT_BUTTON in printed.decode()
+
+
+# The footer -------------------------------------------------------------------------------
+
+
+def footer(html):
+    return html[html.index('<footer class="site-footer">') :]
+
+
+def test_the_network_footer_gives_gzm_s_office_address(client, network):
+    html = footer(client.get("/", HTTP_HOST="localhost").content.decode())
+
+    assert "<p>Górnośląsko-Zagłębiowska Metropolia</p>" in html
+    assert "<p>ul. Barbary 21A, 40-053 Katowice</p>" in html
+
+
+def test_the_network_admins_edit_the_footer_contact(client, network):
+    from portal.models import SiteContactSettings
+
+    contact = SiteContactSettings.for_site(network.home.get_site())
+    contact.phone = "+48 32 111 22 33"
+    contact.email = "kontakt@gzm.example.org"
+    contact.save()
+
+    html = footer(client.get("/", HTTP_HOST="localhost").content.decode())
+
+    assert "<p>tel. +48 32 111 22 33</p>" in html
+    assert 'href="mailto:kontakt@gzm.example.org"' in html
+
+
+def test_the_demo_footer_labels_its_phone_and_e_mail_as_an_example(client, network):
+    from demo.content import EXAMPLE_LABEL, seed_demo_texts
+
+    seed_demo_texts([])
+    html = footer(client.get("/", HTTP_HOST="localhost").content.decode())
+
+    assert "ul. Barbary 21A, 40-053 Katowice" in html
+    assert "(przykład)" in html and "example.org" in html
+    assert EXAMPLE_LABEL in html
+
+
+# Demo calls on the network's list ---------------------------------------------------------
+
+
+def test_demo_call_cards_are_told_apart_and_show_their_pool(client, network):
+    from demo.calls import seed_demo_calls
+
+    seed_demo_calls([network.a, network.b])
+    html = client.get("/nabory/", HTTP_HOST="localhost", data={"status": "all"}).content
+    html = html.decode()
+    titles = re.findall(r'<h[23] class="card__title"><a href="[^"]*">([^<]+)</a>', html)
+    cards = html.count('<li class="card call-card">')
+
+    assert cards == 4
+    assert len(set(titles)) == len(titles) == cards
+    assert html.count('<p class="call-pool"><span class="call-pool__label">Pula środków:') == 4
+    assert any(title.startswith("Przykład — Ruda Śląska:") for title in titles)
+    assert any(title.startswith("Przykład — Czeladź:") for title in titles)
