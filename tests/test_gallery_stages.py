@@ -103,3 +103,20 @@ def test_the_municipality_home_counts_completed_initiatives(client, staged):
     card = card[: card.index("</li>")]
 
     assert "Zrealizowane inicjatywy w galerii: 2" in card
+
+
+def test_a_gallery_with_nothing_completed_yet_points_to_what_is_under_way(client, network):
+    make_initiative(network.b, "Budowane", year=2025, stage=InitiativeStage.IN_PROGRESS)
+
+    html = get(client, A_GALLERY, host="czeladz.localhost").content.decode()
+
+    assert "W galerii nie ma jeszcze zrealizowanych inicjatyw." in html
+    assert 'href="/zrealizowane-inicjatywy/?stage=w-toku">Zobacz inicjatywy w toku</a>' in html
+    assert titles(get(client, A_GALLERY, host="czeladz.localhost", stage="w-toku")) == ["Budowane"]
+
+
+def test_an_empty_gallery_offers_no_link_to_initiatives_under_way(client, network):
+    html = get(client, A_GALLERY, host="czeladz.localhost").content.decode()
+
+    assert "W galerii nie ma jeszcze zrealizowanych inicjatyw." in html
+    assert "Zobacz inicjatywy w toku" not in html

@@ -62,6 +62,12 @@ class GalleryFilterForm(NetworkFilterForm):
         ]
 
 
+    @property
+    def offers_initiatives(self):
+        """Whether the gallery holds initiatives at any stage (each has a year)."""
+        return len(self.fields["year"].choices) > 1
+
+
 class NetworkGalleryFilterForm(GalleryFilterForm):
     """The filters of "Zrealizowane inicjatywy w GZM": the gallery's, plus municipality and
     county."""
