@@ -61,7 +61,6 @@ class GalleryFilterForm(NetworkFilterForm):
             *((district, district) for district in sorted(set(districts), key=polish_key)),
         ]
 
-
     @property
     def offers_initiatives(self):
         """Whether the gallery holds initiatives at any stage (each has a year)."""
