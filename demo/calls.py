@@ -94,6 +94,10 @@ PILOT_FIELDS = {
     "closes_on": date(2024, 4, 30),
     "pool_total": Decimal(100000),
     "pool_note": "ponad 100 000 zł, w tym 70 000 zł dotacji GZM",
+    # The public facts name no forms of contribution: the city's editors tick them.
+    "accepts_social_work": False,
+    "accepts_in_kind": False,
+    "accepts_financial": False,
     "pass_threshold": None,
     "applications_received": 25,
     "applications_accepted": 6,
@@ -105,8 +109,8 @@ PILOT_FIELDS = {
         "przeznaczono ponad 100 000 zł, w tym 70 000 zł dotacji GZM; złożono 25 wniosków, "
         "a do realizacji wybrano 6.</p>"
         "<p>Do uzupełnienia przez redaktorów Urzędu Miasta Ruda Śląska: data rozpoczęcia "
-        "naboru, obszary zadań, kryteria oceny z punktacją i progiem, sposób składania wniosków, "
-        "dokumenty do pobrania oraz osoby do kontaktu.</p>"
+        "naboru, obszary zadań, formy wkładu własnego, kryteria oceny z punktacją i progiem, "
+        "sposób składania wniosków, dokumenty do pobrania oraz osoby do kontaktu.</p>"
     ),
     "results_note": (
         "<p>Złożono 25 wniosków; do realizacji wybrano 6. Listę wybranych zadań i datę "
@@ -172,9 +176,14 @@ def timing_for(slug, position=None):
 
 def plan_calls(municipality, day, position=None):
     """The calls to create for ``municipality`` (a Municipality or a reference record)."""
-    if municipality.slug == PILOT_MUNICIPALITY:
-        return [CallPlan(fields=dict(PILOT_FIELDS))]
     rng = random.Random(f"{DEMO_SEED}:{municipality.slug}")  # noqa: S311 (example data)
+    if municipality.slug == PILOT_MUNICIPALITY:
+        # The README's example city: its real pilot, and a labelled example open on any day.
+        current = _current_dates(Timing.OPEN_ROUND, rng, day)
+        return [
+            CallPlan(fields=dict(PILOT_FIELDS)),
+            _example(municipality, rng, day, *current, current=True),
+        ]
     if municipality.slug == AUTUMN_ROUND_MUNICIPALITY:
         return [
             _example(municipality, rng, day, *_autumn_round(day.year), current=True),
@@ -317,7 +326,8 @@ def _example(municipality, rng, day, mode, opens_on, closes_on, year, current):
     low, high = POOL_RANGES.get(municipality.gmina_type, POOL_RANGES["rural"])
     pool_total = Decimal(rng.randrange(low, high + 1, 5) * 1000)
     fields = {
-        "title": f"{EXAMPLE_TITLE} — inicjatywa lokalna {year}"
+        # The municipality in the title: a list of calls across GZM tells the cards apart.
+        "title": f"{EXAMPLE_TITLE} — {municipality.name}: inicjatywa lokalna {year}"
         + (" (nabór ciągły)" if mode == CallMode.CONTINUOUS else ""),
         "slug": f"przyklad-inicjatywa-lokalna-{year}",
         "summary": _summary(municipality, mode, closes_on, year),

@@ -60,11 +60,27 @@ def _fill_contact_page(municipality):
     page.save_revision().publish()
 
 
+def _fill_network_contact(home):
+    """Example phone and e-mail in GZM's footer, labelled as such, while GZM has entered none
+    (the address is GZM's real one, set by the network setup)."""
+    site = home.get_site()
+    if site is None:
+        return
+    contact = SiteContactSettings.for_site(site)
+    if contact.email or contact.phone:
+        return
+    contact.email = "inicjatywa.lokalna@metropolia.example.org"
+    contact.phone = "+48 00 000 00 00 (przykład)"
+    contact.office_hours = f"{EXAMPLE_LABEL}: telefon i e-mail uzupełnia GZM w ustawieniach"
+    contact.save()
+
+
 def seed_demo_texts(municipalities):
     """The network's and every municipality's intro, footer contact and contact team."""
     network_home = NetworkHomePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
     for home in network_home:
         _fill_intro(home, NETWORK_INTRO)
+        _fill_network_contact(home)
     for municipality in municipalities:
         _fill_intro(municipality.root_page, municipality_intro(municipality.name))
         contact = SiteContactSettings.for_site(municipality.site)

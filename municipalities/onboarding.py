@@ -27,8 +27,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from portal.legal_content import LEGAL_PAGES
-from portal.models import NetworkHomePage
+from portal.legal_content import GZM_ADDRESS, LEGAL_PAGES
+from portal.models import NetworkHomePage, SiteContactSettings
 from portal.taxonomy import seed_task_areas
 from portal.translation import content_locales, ensure_translations
 
@@ -204,6 +204,7 @@ def ensure_network():
         site.site_name = NETWORK_TITLE
         site.save()
     _retire_placeholder_root(previous_root_id, home)
+    _ensure_network_contact(site)
 
     seed_task_areas()
     if not home.get_children().type(CallNetworkIndexPage).exists():
@@ -232,6 +233,16 @@ def ensure_network():
 
     _ensure_network_admins(home)
     return home
+
+
+def _ensure_network_contact(site):
+    """GZM's office address in the network's footer until a network admin writes another
+    one. Its phone and e-mail are theirs to fill in (Ustawienia → Dane kontaktowe serwisu):
+    the portal's reference data does not hold them."""
+    contact = SiteContactSettings.for_site(site)
+    if not contact.address:
+        contact.address = GZM_ADDRESS
+        contact.save()
 
 
 def _retire_placeholder_root(page_id, home):

@@ -17,7 +17,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import translation
 from django.utils.functional import cached_property
 
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from . import freshness
 from .canonical import canonical_url
@@ -33,6 +33,7 @@ class LanguageLink:
     name: str
     url: str
     is_current: bool
+    is_stand_in: bool = False  # the page is not in this language: a page above it is
 
 
 class Chrome:
@@ -102,19 +103,23 @@ class Chrome:
     @cached_property
     def languages(self):
         links = [
-            LanguageLink(code=code, name=name, url=url, is_current=current)
-            for code, name, url, _canonical, current in self._translations
+            LanguageLink(code=code, name=name, url=url, is_current=current, is_stand_in=stand_in)
+            for code, name, url, _canonical, current, stand_in in self._translations
         ]
         return links if len(links) > 1 else []
 
     @cached_property
     def alternates(self):
-        pairs = [(code, canonical) for code, _name, _url, canonical, _current in self._translations]
+        pairs = [
+            (code, canonical)
+            for code, _name, _url, canonical, _current, stand_in in self._translations
+            if not stand_in
+        ]
         return pairs if len(pairs) > 1 else []
 
     @cached_property
     def canonical_url(self):
-        for _code, _name, _url, canonical, current in self._translations:
+        for _code, _name, _url, canonical, current, _stand_in in self._translations:
             if current:
                 return canonical
         return canonical_url(self.page)
@@ -152,15 +157,28 @@ def build_chrome(page, request):
 
 
 def _translations(page, request):
+    """(language, name, address here, canonical address, is this page, is a stand-in) for
+    every language of the page, in the order of settings.LANGUAGES.
+
+    A language the page has no live translation in (a call or an initiative an editor
+    wrote in Polish only) is offered through the nearest page above it that has one, such as
+    the call list in that language, so that the switcher shows on every page; such a
+    stand-in is no alternate version of the page and never an ``hreflang`` alternate.
+    """
     order = list(LANGUAGE_NAMES)
-    translations = sorted(
-        page.get_translations(inclusive=True).live().filter(public_q()).select_related("locale"),
-        key=lambda other: (
-            order.index(other.locale.language_code)
-            if other.locale.language_code in order
-            else len(order)
-        ),
+
+    def position(other):
+        code = other.locale.language_code
+        return order.index(code) if code in order else len(order)
+
+    translations = list(
+        page.get_translations(inclusive=True).live().filter(public_q()).select_related("locale")
     )
+    entries = [(other, False) for other in translations]
+    present = {other.locale.language_code for other in translations}
+    missing = [code for code in order if code not in present]
+    if missing and page.depth > 2:
+        entries.extend((other, True) for other in _nearest_ancestors_in(page, missing))
     return [
         (
             other.locale.language_code,
@@ -168,9 +186,34 @@ def _translations(page, request):
             other.get_url(request),
             canonical_url(other),
             other.pk == page.pk,
+            stand_in,
         )
-        for other in translations
+        for other, stand_in in sorted(entries, key=lambda entry: position(entry[0]))
     ]
+
+
+def _nearest_ancestors_in(page, languages):
+    """For each of ``languages``, the deepest live, public translation of one of the page's
+    ancestors below the tree's root (one query)."""
+    steplen = Page.steplen
+    ancestor_paths = [page.path[:length] for length in range(2 * steplen, len(page.path), steplen)]
+    candidates = (
+        Page.objects.filter(
+            translation_key__in=Page.objects.filter(path__in=ancestor_paths).values(
+                "translation_key"
+            ),
+            locale__language_code__in=languages,
+            depth__gt=1,
+        )
+        .live()
+        .filter(public_q())
+        .select_related("locale")
+        .order_by("-depth")
+    )
+    nearest = {}
+    for candidate in candidates:
+        nearest.setdefault(candidate.locale.language_code, candidate)
+    return list(nearest.values())
 
 
 @cache

@@ -72,6 +72,16 @@ def unsaved_call(plan: CallPlan):
 def test_on_any_seed_day_the_network_has_calls_in_every_state(day):
     plans = network_plan(day)
     statuses = {unsaved_call(plan).status_on(day) for _record, plan in plans}
+    current = {
+        record.slug: unsaved_call(plan).status_on(day)
+        for record, plan in plans
+        if plan.fields["slug"].startswith("przyklad-") and record.slug == "ruda-slaska"
+    }
+    titles = [plan.fields["title"] for _record, plan in plans]
+
+    assert len(set(titles)) == len(titles)  # every card in a list says whose call it is
+    assert all(plan.fields["pool_total"] for _record, plan in plans)
+    assert current["ruda-slaska"] in {CallStatus.OPEN, CallStatus.CLOSING_SOON}
     addresses = {(record.slug, plan.fields["slug"]) for record, plan in plans}
 
     assert len(addresses) == len(plans)  # no two calls of a municipality share a slug
@@ -84,11 +94,9 @@ def test_on_any_seed_day_the_network_has_calls_in_every_state(day):
 
 @pytest.mark.parametrize("day", [date(2026, 3, 14), date(2026, 12, 20)], ids=str)
 def test_every_example_is_labelled_valid_and_weighs_social_work_most(day):
-    examples = [
-        (record, plan) for record, plan in network_plan(day) if record.slug != "ruda-slaska"
-    ]
+    examples = [(record, plan) for record, plan in network_plan(day) if plan.fields["is_example"]]
 
-    assert len({record.slug for record, _plan in examples}) == 40
+    assert len({record.slug for record, _plan in examples}) == 41  # Ruda Śląska's current call
     for _record, plan in examples:
         call = unsaved_call(plan)
         call.clean()  # dates in order, pool parts within the pool
@@ -202,7 +210,7 @@ def calls_of(municipality):
 def test_ruda_slaska_gets_its_pilot_edition_from_public_facts_only(network):
     seed_demo_content([network.a])
 
-    (pilot,) = calls_of(network.a)
+    pilot, current = calls_of(network.a)
     assert pilot.live and not pilot.is_example
     assert pilot.municipality == network.a
     assert pilot.title == "Inicjatywa lokalna 2024 — edycja pilotażowa"
@@ -220,6 +228,12 @@ def test_ruda_slaska_gets_its_pilot_edition_from_public_facts_only(network):
     # Nothing that is not public: no criteria, areas, documents or decided applications.
     assert not pilot.criteria.exists() and not pilot.task_areas.exists()
     assert not pilot.documents.exists() and not pilot.applications.exists()
+    # Nor forms of contribution the public facts do not name.
+    assert pilot.contribution_forms == []
+    assert "formy wkładu własnego" in pilot.how_to_apply
+    # The README's example city also has a call open on the seed day, labelled an example.
+    assert current.is_example and current.status in {CallStatus.OPEN, CallStatus.CLOSING_SOON}
+    assert current.title.startswith("Przykład — Ruda Śląska: inicjatywa lokalna")
 
 
 def test_other_municipalities_get_labelled_examples(network):
@@ -253,8 +267,8 @@ def test_documents_are_real_files_in_the_owning_municipality_collection(network)
         with document.open_file() as handle:
             head = handle.read(4)
         assert head == (b"%PDF" if document.file_extension == "pdf" else b"PK\x03\x04")
-    # Ruda Śląska's pilot call is real: no example documents (its gallery's reports aside).
-    assert not CallDocument.objects.filter(page__municipality=network.a).exists()
+    # Ruda Śląska's pilot call is real: no example documents.
+    assert not CallDocument.objects.filter(page__slug="inicjatywa-lokalna-2024").exists()
 
 
 def test_on_the_seed_day_the_network_has_open_closing_upcoming_and_past_calls(network):
@@ -297,7 +311,7 @@ def test_seeding_twice_changes_nothing(network):
 
     assert snapshot() == first
     assert dict(CallPage.objects.values_list("pk", "latest_revision_id")) == revisions
-    assert first["CallPage"] == 3
+    assert first["CallPage"] == 4
 
 
 def test_an_edited_call_list_is_left_alone(network):

@@ -119,14 +119,19 @@ def test_polish_is_default_whatever_the_browser_prefers(client, network):
 def test_language_switcher_offers_only_existing_translations(client, network):
     gallery = GalleryPage.objects.descendant_of(network.a.root_page).get()
     html = get(client, "/ruda-slaska/zrealizowane-inicjatywy/").content.decode()
-    assert 'hreflang="en"' in html
+    assert '<link rel="alternate" hreflang="en"' in html
 
     for translation in gallery.get_translations():
         translation.delete()
     html = get(client, "/ruda-slaska/zrealizowane-inicjatywy/").content.decode()
 
-    assert 'aria-label="Wybór języka"' not in html
-    assert 'hreflang="en"' not in html
+    # The switcher stays, leading to the nearest page above that is in English; that page
+    # is no alternate version of this one.
+    switcher = html[html.index('aria-label="Wybór języka"') :]
+    switcher = switcher[: switcher.index("</nav>")]
+    assert '<a href="/en/ruda-slaska/" hreflang="en"><span lang="en">English</span>' in switcher
+    assert "ta strona nie ma tłumaczenia" in switcher
+    assert '<link rel="alternate" hreflang="en"' not in html
     assert get(client, "/en/ruda-slaska/zrealizowane-inicjatywy/").status_code == 404
 
 

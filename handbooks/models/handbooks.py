@@ -26,8 +26,10 @@ from ..blocks import ChapterStreamBlock
 
 
 class Audience(models.TextChoices):
-    OFFICIALS = "officials", _("dla urzędników")
-    RESIDENTS = "residents", _("dla mieszkańców")
+    # Worded as the handbooks are named ("Podręcznik dla urzędnika", "Podręcznik dla
+    # mieszkańca"), so a handbook's label and its title say the same.
+    OFFICIALS = "officials", _("dla urzędnika")
+    RESIDENTS = "residents", _("dla mieszkańca")
 
 
 class HandbookContentsMixin(RoutablePageMixin):

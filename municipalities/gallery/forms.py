@@ -13,6 +13,7 @@ from ..filters import (
     invalid,
     municipality_field,
 )
+from .stages import StageChoice
 
 
 class GalleryFilterForm(NetworkFilterForm):
@@ -22,6 +23,11 @@ class GalleryFilterForm(NetworkFilterForm):
     the listing before any filter), so a resident never picks a value that finds nothing.
     """
 
+    stage = forms.ChoiceField(
+        label=_("Etap"),
+        required=False,
+        error_messages=invalid(_("Nie ma takiego etapu. Pokazujemy zrealizowane inicjatywy.")),
+    )
     year = forms.TypedChoiceField(
         label=_("Rok realizacji"),
         required=False,
@@ -42,6 +48,7 @@ class GalleryFilterForm(NetworkFilterForm):
 
     def __init__(self, *args, initiatives, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["stage"].choices = StageChoice.choices
         years = sorted(distinct_values(initiatives, "year"), reverse=True)
         self.fields["year"].choices = [
             ("", _("wszystkie lata")),
@@ -54,6 +61,11 @@ class GalleryFilterForm(NetworkFilterForm):
             *((district, district) for district in sorted(set(districts), key=polish_key)),
         ]
 
+    @property
+    def offers_initiatives(self):
+        """Whether the gallery holds initiatives at any stage (each has a year)."""
+        return len(self.fields["year"].choices) > 1
+
 
 class NetworkGalleryFilterForm(GalleryFilterForm):
     """The filters of "Zrealizowane inicjatywy w GZM": the gallery's, plus municipality and
@@ -62,7 +74,7 @@ class NetworkGalleryFilterForm(GalleryFilterForm):
     municipality = municipality_field()
     county = county_field()
 
-    field_order = ["municipality", "county", "year", "area", "district"]
+    field_order = ["stage", "municipality", "county", "year", "area", "district"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

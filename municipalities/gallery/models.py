@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -27,13 +27,7 @@ from ..models.municipality import Municipality
 from ..models.pages import MunicipalPageQuerySet, SectionPage
 from .forms import GalleryFilterForm, NetworkGalleryFilterForm
 from .listing import INITIATIVES_PER_PAGE, PHOTO_FILTER_SPECS, map_config, map_points, totals
-
-
-class InitiativeStage(models.TextChoices):
-    AGREEMENT_SIGNED = "agreement_signed", _("umowa podpisana")
-    IN_PROGRESS = "in_progress", _("w realizacji")
-    COMPLETED = "completed", _("zrealizowana")
-    SETTLED = "settled", _("rozliczona")
+from .stages import InitiativeStage, StageChoice
 
 
 class PhotoRole(models.TextChoices):
@@ -70,6 +64,16 @@ def photos_with_renditions():
 class InitiativePageQuerySet(MunicipalPageQuerySet):
     """Initiatives as the galleries list them."""
 
+    def at_stage(self, choice=None):
+        """Narrow by a ``StageChoice`` value: completed initiatives unless ``choice`` asks
+        for those under way or for all of them."""
+        choice = StageChoice.of(choice)
+        if choice == StageChoice.ALL:
+            return self
+        if choice == StageChoice.UNDER_WAY:
+            return self.filter(stage__in=InitiativeStage.under_way())
+        return self.filter(stage__in=InitiativeStage.done())
+
     def filtered(self, *, year=None, area=None, district=None, municipality=None, county=None):
         """Narrow by the values a filter form accepted (None: no filter). ``area`` is a
         task-area key, ``municipality`` a slug, ``county`` a county name as stored on the
@@ -101,6 +105,13 @@ class InitiativePageQuerySet(MunicipalPageQuerySet):
 InitiativePageManager = PageManager.from_queryset(InitiativePageQuerySet)
 
 
+STAGE_TOTALS_LABELS = {
+    StageChoice.DONE: _("Zrealizowane inicjatywy"),
+    StageChoice.UNDER_WAY: _("Inicjatywy w toku"),
+    StageChoice.ALL: _("Inicjatywy na wszystkich etapach"),
+}
+
+
 class GalleryListingMixin(FilteredListingMixin):
     """What both galleries share: cards with photos, the totals and the map."""
 
@@ -112,14 +123,18 @@ class GalleryListingMixin(FilteredListingMixin):
         return {"initiatives": items}
 
     def filter_listing(self, items, filters):
-        return items.filtered(**filters)
+        filters = dict(filters)
+        return items.at_stage(filters.pop("stage", None)).filtered(**filters)
 
     def order_listing(self, items):
         return items.for_cards()
 
     def listing_extra_context(self, request, filtered, shown):
+        stage = StageChoice.of(request.GET.get("stage"))
         return {
             "totals": totals(filtered),
+            "totals_label": STAGE_TOTALS_LABELS[stage],
+            "stage_shown": stage.value,
             "map_points": map_points(shown, request),
             "map_config": map_config(),
         }
@@ -138,6 +153,11 @@ class GalleryPage(GalleryListingMixin, SectionPage):
 
     def listing_items(self, request):
         return InitiativePage.objects.child_of(self).live().filter(public_q())
+
+    @classmethod
+    def counted_entries_q(cls):
+        # The home's card counts completed initiatives, as the gallery shows them first.
+        return Q(initiativepage__isnull=True) | Q(initiativepage__stage__in=InitiativeStage.done())
 
     def home_card(self):
         self.initiative_count = self.entry_count
@@ -316,6 +336,10 @@ class InitiativePage(PortalPage):
     @property
     def residents_contribution(self):
         return self.social_work_value + self.in_kind_value + self.financial_value
+
+    @property
+    def is_done(self):
+        return self.stage in InitiativeStage.done()
 
     @property
     def has_point(self):

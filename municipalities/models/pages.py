@@ -1,6 +1,7 @@
 """The pages of a municipality's subsite: its home and its sections."""
 
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -88,9 +89,12 @@ class MunicipalityHomePage(SiteRootPage):
         public entries."""
         children = self.get_children().live().filter(public_q()).in_menu().specific()
         sections = [child for child in children.order_by("path") if isinstance(child, SectionPage)]
+        counted = Q()
+        for section_type in {type(section) for section in sections}:
+            counted &= section_type.counted_entries_q()
         entry_paths = (
             Page.objects.live()
-            .filter(public_q(), path__startswith=self.path, depth=self.depth + 2)
+            .filter(public_q(), counted, path__startswith=self.path, depth=self.depth + 2)
             .values_list("path", flat=True)
         )
         steplen = Page.steplen
@@ -113,6 +117,12 @@ class SectionPage(PortalPage):
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def counted_entries_q(cls):
+        """Which of the section's live, public entries the home's card counts (a condition on
+        ``Page``, true for the entries of every other section)."""
+        return Q()
 
     def home_card(self):
         """Prepare what the municipality home's card of this section shows (its number of

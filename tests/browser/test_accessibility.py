@@ -43,6 +43,7 @@ PAGES = [
     PageUnderTest("gallery-own-host", "/zrealizowane-inicjatywy/", municipality="ruda-slaska"),
     PageUnderTest("network-gallery", "/inicjatywy/"),
     PageUnderTest("network-gallery-filtered", "/inicjatywy/?county=b%C4%99dzi%C5%84ski&year=zzz"),
+    PageUnderTest("network-gallery-under-way", "/inicjatywy/?stage=w-toku"),
     PageUnderTest("contact", "/kontakt/", municipality="czeladz"),
     PageUnderTest("municipality-statement", "/deklaracja-dostepnosci/", municipality="ruda-slaska"),
     PageUnderTest("easy-read", "/tekst-latwy-do-czytania/", municipality="czeladz"),
