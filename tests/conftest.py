@@ -130,9 +130,16 @@ def network(network_ids, db):
 def fresh_content_generation():
     """Every test starts with nothing cached for the content: the database is rolled back
     after each test, the cache is not (portal/freshness.py)."""
+    from django.core.cache import cache
+
+    from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACHE_VERSION
+
     from portal import freshness
 
     freshness._advance_now()
+    # Wagtail keeps the sites' root paths in the cache too, and a rolled-back test's sites
+    # would stay in it (the sitemap index and the purges read them).
+    cache.delete(SITE_ROOT_PATHS_CACHE_KEY, version=SITE_ROOT_PATHS_CACHE_VERSION)
 
 
 @pytest.fixture(autouse=True)
