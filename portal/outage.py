@@ -96,4 +96,7 @@ def server_error(request, template_name=defaults.ERROR_500_TEMPLATE_NAME):
     """
     if is_database_outage(sys.exc_info()[1]):
         return outage_response(request)
-    return defaults.server_error(request, template_name)
+    # In the language of the address, as the 503 page: an error raised outside the view may
+    # come before the locale middleware has chosen it, or after another request's.
+    with translation.override(_language(request)):
+        return defaults.server_error(request, template_name)

@@ -20,6 +20,7 @@ import re
 from django.db import OperationalError
 from django.db.utils import ConnectionHandler
 from django.test import RequestFactory
+from django.utils import translation
 
 import pytest
 
@@ -199,15 +200,20 @@ def test_handler500_answers_a_database_error_with_the_503_page(lang, database_er
     assert HEADINGS[lang] in html
 
 
-def test_handler500_keeps_the_500_page_for_other_errors():
-    request = RequestFactory().get("/")
-    try:
-        raise ValueError("not the database")
-    except ValueError:
-        response = outage.server_error(request)
+@pytest.mark.parametrize(
+    ("path", "heading"),
+    [("/", "<h1>Wystąpił błąd serwera</h1>"), ("/en/nabory/", "A server error occurred")],
+)
+def test_handler500_keeps_the_500_page_for_other_errors(path, heading):
+    request = RequestFactory().get(path)
+    with translation.override("uk"):  # whatever an earlier request left active
+        try:
+            raise ValueError("not the database")
+        except ValueError:
+            response = outage.server_error(request)
 
     assert response.status_code == 500
-    assert "<h1>Wystąpił błąd serwera</h1>" in response.content.decode()
+    assert heading in response.content.decode()
 
 
 @pytest.mark.parametrize("lang", ["pl", "en", "uk"])
