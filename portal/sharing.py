@@ -11,6 +11,7 @@ page asks the database nothing for it.
 """
 
 import html
+import logging
 import re
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
@@ -22,6 +23,8 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from . import freshness
+
+logger = logging.getLogger(__name__)
 
 # Open Graph wants a territory with the language.
 OG_LOCALES = {"pl": "pl_PL", "en": "en_GB", "uk": "uk_UA"}
@@ -151,5 +154,11 @@ def _share_image(page):
     if offered is None:
         return None
     image, alt = offered
-    rendition = image.get_rendition(SHARE_RENDITION)
+    try:
+        rendition = image.get_rendition(SHARE_RENDITION)
+    except OSError:  # Wagtail's SourceImageIOError among them
+        # The page is still served, without a preview image, as Wagtail's {% image %} does
+        # with a file it cannot read; the editor's fix (a new upload) brings it back.
+        logger.warning("No preview image for %s: image %s cannot be read.", page.pk, image.pk)
+        return None
     return ShareImage(url=rendition.url, width=rendition.width, height=rendition.height, alt=alt)

@@ -331,6 +331,24 @@ def test_an_initiative_shares_its_photo(client, network, shared, host, prefix):
     assert tags["twitter:card"] == "summary_large_image"
 
 
+def test_a_photo_whose_file_is_gone_leaves_the_page_served_without_a_preview(
+    client, network, shared
+):
+    _call, initiative = shared
+    photo = initiative.photos.first().image
+    # No copy made before the loss either (Wagtail keeps renditions by the file's hash).
+    photo.renditions.all().delete()
+    photo.file_hash = "lost"
+    photo.save(update_fields=["file_hash"])
+    photo.file.storage.delete(photo.file.name)
+
+    response = get(client, "/zrealizowane-inicjatywy/skwer/", A_HOST)
+
+    assert response.status_code == 200
+    assert "og:image" not in head_meta(response)
+    assert "Skwer przy Lipowej" in response.content.decode()
+
+
 def test_the_search_description_comes_first(client, network, shared):
     call, _initiative = shared
     call.search_description = "Opis dla wyszukiwarek."
