@@ -5,6 +5,7 @@ without a PDF or office library: both formats are simple enough to write by hand
 depend only on the text given, so seeding twice writes the same files.
 """
 
+import functools
 import io
 import textwrap
 import zipfile
@@ -203,6 +204,7 @@ ILLUSTRATION_SIZE = (1200, 800)
 ILLUSTRATION_FONT = "DejaVuSans-Bold.ttf"  # Debian's fonts-dejavu-core; Pillow's own otherwise
 
 
+@functools.cache
 def _font(size):
     from PIL import ImageFont
 
