@@ -36,22 +36,31 @@ def load_queries():
         ]
 
 
-def recall_at_10(search, ids, queries=None):
-    """Share of expected (query, page) pairs found in the top 10; and the misses.
-
-    ``search(query)`` returns ranked page ids.
-    """
-    queries = queries or load_queries()
+def _score(search, ids, queries):
+    """(pairs found, pairs expected, sum of reciprocal ranks, misses) of ``queries``."""
     found = total = 0
+    reciprocal = 0.0
     misses = []
     for item in queries:
-        top = set(search(item.query)[:TOP])
+        top = search(item.query)[:TOP]
+        wanted = {ids[key] for key in item.expected}
+        ranks = [rank for rank, pk in enumerate(top, start=1) if pk in wanted]
+        reciprocal += 1 / ranks[0] if ranks else 0.0
         for key in item.expected:
             total += 1
             if ids[key] in top:
                 found += 1
             else:
                 misses.append((item.query, key))
+    return found, total, reciprocal, misses
+
+
+def recall_at_10(search, ids, queries=None):
+    """Share of expected (query, page) pairs found in the top 10; and the misses.
+
+    ``search(query)`` returns ranked page ids.
+    """
+    found, total, _reciprocal, misses = _score(search, ids, queries or load_queries())
     return (found / total if total else 0.0), misses
 
 
@@ -80,20 +89,7 @@ def by_category(search, ids, queries=None):
     figures = []
     for category in categories:
         chosen = [item for item in queries if item.category == category]
-        found = total = 0
-        reciprocal = 0.0
-        misses = []
-        for item in chosen:
-            top = search(item.query)[:TOP]
-            wanted = {ids[key] for key in item.expected}
-            ranks = [rank for rank, pk in enumerate(top, start=1) if pk in wanted]
-            reciprocal += 1 / ranks[0] if ranks else 0.0
-            for key in item.expected:
-                total += 1
-                if ids[key] in top:
-                    found += 1
-                else:
-                    misses.append((item.query, key))
+        found, total, reciprocal, misses = _score(search, ids, chosen)
         figures.append(
             Figures(
                 category,
