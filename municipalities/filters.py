@@ -67,9 +67,7 @@ class NetworkFilterForm(FilterForm):
 
 def _current_members():
     return sorted(
-        Municipality.objects.filter(membership_end__isnull=True).only(
-            "name", "slug", "county", "gmina_type"
-        ),
+        Municipality.objects.members().only("name", "slug", "county", "gmina_type"),
         key=lambda municipality: polish_key(municipality.name),
     )
 

@@ -13,6 +13,7 @@ from .models import (
     GalleryNetworkIndexPage,
     GminaType,
     MunicipalityHomePage,
+    member_q,
 )
 
 
@@ -30,7 +31,7 @@ def municipalities_by_county(locale):
     """
     homes = (
         MunicipalityHomePage.objects.live()
-        .filter(public_q(), locale=locale, municipality__membership_end__isnull=True)
+        .filter(public_q(), member_q("municipality__"), locale=locale)
         .select_related("municipality")
     )
     cities = County(_("Miasta na prawach powiatu"))

@@ -6,23 +6,14 @@ A municipality that has left the network keeps its own site and its own ``sitema
 points search engines at it.
 """
 
-from django.db.models import Q
-from django.utils import timezone
-
-from .models import Municipality
-
-
-def members_on(day):
-    """The condition on ``Municipality`` of being a member on ``day``: the membership has no
-    end date, or ends after that day."""
-    return Q(membership_end__isnull=True) | Q(membership_end__gt=day)
+from .models import Municipality, member_q
 
 
 def member_sites(site, site_ids):
     """Of the sites nested in the network's site, those that are not a former member's."""
     former = set(
         Municipality.objects.filter(site_id__in=site_ids)
-        .exclude(members_on(timezone.localdate()))
+        .exclude(member_q())
         .values_list("site_id", flat=True)
     )
     return [site_id for site_id in site_ids if site_id not in former]

@@ -24,7 +24,7 @@ from ..gallery.models import (
     InitiativeStage,
     PhotoRole,
 )
-from .municipality import GminaType, MunicipalApprovalTask, Municipality
+from .municipality import GminaType, MunicipalApprovalTask, Municipality, member_q
 from .pages import ContactPage, ContactPerson, MunicipalityHomePage, SectionPage
 
 __all__ = [
@@ -49,6 +49,7 @@ __all__ = [
     "InitiativeStage",
     "MunicipalApprovalTask",
     "Municipality",
+    "member_q",
     "MunicipalityHomePage",
     "PhotoRole",
     "SectionPage",

@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import models
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -19,6 +21,25 @@ class GminaType(models.TextChoices):
     URBAN_RURAL = "urban_rural", _("gmina miejsko-wiejska")
 
 
+def member_q(prefix="", day=None):
+    """The condition of being a member of the network on ``day`` (today when not given), on
+    ``Municipality`` or, with ``prefix`` (``"municipality__"``), on what belongs to one.
+
+    A membership ends on its end date: from that day on the municipality is no longer in any
+    network listing, feed, search scope, sitemap or total (its own subsite stays, as an
+    archive). Every such place asks this one condition."""
+    day = timezone.localdate() if day is None else day
+    return Q(**{f"{prefix}membership_end__isnull": True}) | Q(
+        **{f"{prefix}membership_end__gt": day}
+    )
+
+
+class MunicipalityQuerySet(models.QuerySet):
+    def members(self, day=None):
+        """The network's members on ``day`` (today when not given)."""
+        return self.filter(member_q(day=day))
+
+
 class Municipality(index.Indexed, models.Model):
     """A member of the GZM union, with everything onboarding made for it."""
 
@@ -33,7 +54,15 @@ class Municipality(index.Indexed, models.Model):
     gmina_type = models.CharField(_("rodzaj gminy"), max_length=20, choices=GminaType.choices)
     county = models.CharField(_("powiat"), max_length=100)
     membership_start = models.DateField(_("członek GZM od"))
-    membership_end = models.DateField(_("członek GZM do"), null=True, blank=True)
+    membership_end = models.DateField(
+        _("koniec członkostwa w GZM"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Od tego dnia gmina nie jest członkiem sieci: znika z list, kalendarzy, "
+            "wyszukiwania i zestawień sieci, a jej serwis zostaje jako archiwum."
+        ),
+    )
     bip_url = models.URLField(_("adres BIP"), blank=True)
     prototyping_school_2023 = models.BooleanField(
         _("uczestnik Metropolitalnej Szkoły Prototypowania 2023"), default=False
@@ -89,6 +118,8 @@ class Municipality(index.Indexed, models.Model):
         related_name="municipality",
     )
 
+    objects = MunicipalityQuerySet.as_manager()
+
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("slug")]),
         FieldRowPanel([FieldPanel("terc"), FieldPanel("gmina_type"), FieldPanel("county")]),
@@ -129,9 +160,13 @@ class Municipality(index.Indexed, models.Model):
     def office_name(self):
         return office_name(self.gmina_type, self.name)
 
+    def is_member_on(self, day=None):
+        day = timezone.localdate() if day is None else day
+        return self.membership_end is None or self.membership_end > day
+
     @property
     def is_member(self):
-        return self.membership_end is None
+        return self.is_member_on()
 
     @property
     def root_page(self):

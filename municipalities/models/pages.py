@@ -13,7 +13,7 @@ from wagtail.query import PageQuerySet
 from portal.models import RICH_TEXT_FEATURES, PortalPage, SiteRootPage
 from portal.visibility import public_q
 
-from .municipality import Municipality
+from .municipality import Municipality, member_q
 
 
 class MunicipalPageQuerySet(PageQuerySet):
@@ -23,9 +23,9 @@ class MunicipalPageQuerySet(PageQuerySet):
         """Live, public pages in one language."""
         return self.live().filter(public_q(), locale_id=locale_id)
 
-    def of_members(self):
-        """Pages of the network's current members only."""
-        return self.filter(municipality__membership_end__isnull=True)
+    def of_members(self, day=None):
+        """Pages of the network's members on ``day`` (today) only."""
+        return self.filter(member_q("municipality__", day))
 
 
 class MunicipalityHomePage(SiteRootPage):
