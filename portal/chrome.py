@@ -52,6 +52,15 @@ class Chrome:
         return network_home_for(self.page.locale_id)
 
     @cached_property
+    def former_member(self):
+        """The municipality, when its membership of the network has ended: its pages are
+        then an archive and say so."""
+        municipality = self.municipality
+        if municipality is not None and not municipality.is_member_on():
+            return municipality
+        return None
+
+    @cached_property
     def home(self):
         return self.municipality_home or self.network_home
 

@@ -55,8 +55,7 @@ def one_purge_after():
         yield
     finally:
         _state.held = held
-    if enabled():
-        purge_later(_every_address(Page.objects.live().filter(depth__gt=1)))
+    purge_everything()
 
 
 def page_addresses(page, root_paths=None):
@@ -254,9 +253,15 @@ def _on_site_contacts_change(instance, **kwargs):
             purge_later(_every_address(_pages_of_site(root.specific_deferred)))
 
 
-def _on_analytics_change(instance, **kwargs):
+def purge_everything():
+    """Purge every live page (a change that shows on all of them: a setting of the whole
+    network, a municipality leaving or re-joining it)."""
     if enabled():
         purge_later(_every_address(Page.objects.live().filter(depth__gt=1)))
+
+
+def _on_analytics_change(instance, **kwargs):
+    purge_everything()
 
 
 def connect():

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 
+from municipalities.models import MunicipalityHomePage, member_q
 from portal import freshness
 from portal.chrome import LANGUAGE_NAMES, LanguageLink, build_chrome
 from portal.models import NetworkHomePage
@@ -55,7 +56,7 @@ class Scope:
         language = translation.get_language()
         # The same for every search on this site in this language until something is
         # published: kept for the content generation.
-        self.locale, root, self.network, localized = freshness.cached(
+        self.locale, root, self.network, localized, self.former_members = freshness.cached(
             ("search-scope", self.site.pk if self.site else 0, language),
             lambda: self._lookups(language),
             request,
@@ -77,17 +78,28 @@ class Scope:
         )
         # With the translations of both in this language (or themselves when there is none).
         localized = {page.pk: page.localized for page in (root, network) if page is not None}
-        return locale, root, network, localized
+        # The homes of municipalities that have left the network: a search of the whole
+        # network leaves them out (their own site still searches its archive).
+        former_members = list(
+            MunicipalityHomePage.objects.filter(locale=locale)
+            .exclude(member_q("municipality__"))
+            .values_list("path", flat=True)
+        )
+        return locale, root, network, localized, former_members
 
     def pages(self):
         if self.root is None:
             return Page.objects.none()
-        return (
+        pages = (
             Page.objects.live()
             .public()
             .descendant_of(self.root, inclusive=True)
             .filter(locale=self.locale)
         )
+        if self.is_network_site or self.widened:
+            for path in self.former_members:
+                pages = pages.exclude(path__startswith=path)
+        return pages
 
     def shown(self, ids):
         """``ids`` as the results show them. Across the network a municipality's unchanged

@@ -727,6 +727,10 @@ class CallNetworkIndexPage(CallFeedRoutes, FilteredListingMixin, NetworkListingP
         verbose_name = _("nabory w całej sieci GZM")
         verbose_name_plural = _("nabory w całej sieci GZM")
 
+    def feed_calls(self):
+        """The network's feeds show the calls of its current members only."""
+        return super().feed_calls().of_members()
+
     def listing_items(self, request):
         """Every current member's live, public calls in this page's language; the
         municipality joined and the task areas prefetched, so a page of cards costs the

@@ -63,6 +63,13 @@ class Municipality(index.Indexed, models.Model):
             "wyszukiwania i zestawień sieci, a jej serwis zostaje jako archiwum."
         ),
     )
+    # Set by ``membership.apply_memberships`` on the day a membership ends: the rights of the
+    # municipality's groups, taken out of Wagtail's permission tables and kept here until it
+    # re-joins ({"page" | "collection" | "site": [[group id, place id, permission id], …]}).
+    edit_rights_withheld_on = models.DateField(
+        _("edycja wyłączona od"), null=True, blank=True, editable=False
+    )
+    withheld_permissions = models.JSONField(default=dict, blank=True, editable=False)
     bip_url = models.URLField(_("adres BIP"), blank=True)
     prototyping_school_2023 = models.BooleanField(
         _("uczestnik Metropolitalnej Szkoły Prototypowania 2023"), default=False
