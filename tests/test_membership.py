@@ -125,6 +125,9 @@ def test_a_municipality_leaves_on_its_end_date_and_comes_back_when_it_re_joins(
         client.force_login(editor)
         edit = client.get(f"/admin/pages/{call.pk}/edit/", HTTP_HOST=NETWORK)
         assert edit.status_code in (302, 403)
+        # Their dashboard says why.
+        dashboard = client.get("/admin/", HTTP_HOST=NETWORK).content.decode()
+        assert "Członkostwo gminy w GZM zakończyło się 1 marca 2027" in dashboard
         client.logout()
         # Nothing is deleted: the people, their groups, the pages.
         assert editor.groups.filter(pk=network.b.editors_group_id).exists()
