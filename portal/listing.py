@@ -25,6 +25,21 @@ class FilterForm(forms.Form):
         self.is_valid()
         return getattr(self, "cleaned_data", {})
 
+    def chosen_count(self):
+        """How many filters the visitor set (valid values in the address): what the folded
+        filters' toggle tells on a phone."""
+        data = self.valid_data()
+        return sum(1 for name, field in self.fields.items() if self._chosen(field, data.get(name)))
+
+    @staticmethod
+    def _chosen(field, value):
+        """A value counts as set unless it is empty or the one the field shows by default
+        (its first choice: "all", or a listing's default such as the open calls)."""
+        if value in (None, ""):
+            return False
+        choices = list(getattr(field, "choices", []))
+        return not (choices and str(value) == str(choices[0][0]))
+
     def filters(self):
         """Keyword arguments for the page's ``filter_listing``: the valid values, None for
         the others."""
