@@ -152,6 +152,17 @@ class Chrome:
         )
 
     @cached_property
+    def search_municipality(self):
+        """The municipality a search from this page's header should stay in, when the page
+        is reached under the network's host (``localhost/<city>/``): there the search
+        endpoint is the network's, so the form names the city (the search page's
+        municipality filter). On the city's own host its search is the city's anyway."""
+        municipality = self.municipality
+        if municipality is not None and municipality.site_id != self._request_site_id:
+            return municipality
+        return None
+
+    @cached_property
     def _request_site_id(self):
         site = getattr(self.request, "_wagtail_site", None) or Site.find_for_request(self.request)
         return site.pk if site else 0

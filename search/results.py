@@ -15,6 +15,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
 from municipalities.models import MunicipalityHomePage
+from portal.collation import polish_key
 
 from .indexing import searchable_text
 from .polish import NORMALISERS, STOP_WORDS, WORD, active_normaliser, language_of
@@ -127,7 +128,7 @@ def facet_and_filter(hits, *, kind="", municipality="", year=""):
                 Facet(slug, names[slug], count, slug == municipality)
                 for slug, count in places.items()
             ),
-            key=lambda facet: facet.label,
+            key=lambda facet: polish_key(facet.label),
         ),
         years=[
             Facet(str(value), str(value), count, str(value) == year)

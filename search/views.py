@@ -18,10 +18,11 @@ from django.utils import translation
 from django.views.decorators.http import require_GET
 
 from wagtail.contrib.search_promotions.models import Query
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 
 from municipalities.models import MunicipalityHomePage, member_q
 from portal import freshness
+from portal.canonical import canonical_url
 from portal.chrome import LANGUAGE_NAMES, LanguageLink, build_chrome
 from portal.models import NetworkHomePage
 from portal.routing import site_for
@@ -251,11 +252,16 @@ def _results(request, words, scope, selection):
     paginator = Paginator(hits, PER_PAGE)
     current = _page_number(request, paginator)
     pages = {
-        page.pk: page for page in Page.objects.filter(pk__in=[hit.pk for hit in current]).specific()
+        page.pk: page
+        for page in Page.objects.filter(pk__in=[hit.pk for hit in current])
+        .select_related("locale")
+        .specific()
     }
+    link = _linker(request)
     entries = [
         {
             "page": pages[hit.pk],
+            "url": link(pages[hit.pk]),
             "hit": hit,
             "title": search_results.title_marked(pages[hit.pk], terms, language),
             "snippet": search_results.snippet(pages[hit.pk], terms, language),
@@ -286,6 +292,21 @@ def _results(request, words, scope, selection):
     }
 
 
+def _linker(request):
+    """A result's link: the page's canonical address, on its own site's host (a city's page
+    found on the network's site links to ``<city>.<domain>``, not to the network's copy of
+    the path), and only its path when that is the host the visitor is on."""
+    root_paths = Site.get_site_root_paths()
+    site = site_for(request)
+    here = site.root_url if site else ""
+
+    def link(page):
+        url = canonical_url(page, root_paths)
+        return url[len(here) :] if here and url.startswith(here + "/") else url
+
+    return link
+
+
 @require_GET
 def suggestions(request):
     """Titles and addresses of up to eight pages whose title starts like the query (JSON)."""
@@ -298,9 +319,15 @@ def suggestions(request):
         found = ranked_ids(scope.pages(), fold(words), limit=SUGGESTIONS, method="autocomplete")
         fallback = found.fallback
         ids = scope.shown(found.ids)
-        pages = Page.objects.filter(pk__in=ids).in_bulk()
+        pages = Page.objects.filter(pk__in=ids).select_related("locale").in_bulk()
+        # The town of each: titles such as "Nabory wniosków" repeat in every municipality.
+        places = {
+            hit.pk: hit.municipality.name if hit.municipality else ""
+            for hit in search_results.describe([pk for pk in ids if pk in pages])
+        }
+        link = _linker(request)
         items = [
-            {"title": pages[pk].title, "url": pages[pk].get_url(request)}
+            {"title": pages[pk].title, "place": places.get(pk, ""), "url": link(pages[pk])}
             for pk in ids
             if pk in pages
         ]

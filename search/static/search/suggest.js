@@ -55,6 +55,12 @@
         option.setAttribute("role", "option");
         option.setAttribute("aria-selected", "false");
         option.textContent = item.title;
+        if (item.place) {
+          var place = document.createElement("span");
+          place.className = "search-suggestions__place";
+          place.textContent = " · " + item.place;
+          option.appendChild(place);
+        }
         option.addEventListener("mousedown", function (event) { event.preventDefault(); choose(index); });
         list.appendChild(option);
       });
