@@ -316,7 +316,14 @@ def suggestions(request):
     fallback = False
     if words:
         # Titles are matched folded as well (``suggested_title``): "swie" finds "Święto".
-        found = ranked_ids(scope.pages(), fold(words), limit=SUGGESTIONS, method="autocomplete")
+        candidates = scope.pages()
+        city = _param(request, "gmina")
+        if city:  # the header's box on a city's pages under the network's host
+            homes = MunicipalityHomePage.objects.filter(
+                municipality__slug=city, locale=scope.locale
+            ).values_list("path", flat=True)
+            candidates = candidates.filter(path__startswith=next(iter(homes), "-"))
+        found = ranked_ids(candidates, fold(words), limit=SUGGESTIONS, method="autocomplete")
         fallback = found.fallback
         ids = scope.shown(found.ids)
         pages = Page.objects.filter(pk__in=ids).select_related("locale").in_bulk()

@@ -85,6 +85,16 @@ def test_the_header_search_on_a_city_path_of_the_network_host_stays_in_that_city
     found = links(client, NETWORK, q="warsztatach", gmina="ruda-slaska")
     assert list(found) == ["Nabór na zadania edukacyjne"]
 
+    # Its suggestions too.
+    suggested = client.get(
+        "/szukaj/podpowiedzi/", {"q": "mural", "gmina": "ruda-slaska"}, HTTP_HOST=NETWORK
+    ).json()["results"]
+    assert suggested == []
+    suggested = client.get(
+        "/szukaj/podpowiedzi/", {"q": "mural", "gmina": "czeladz"}, HTTP_HOST=NETWORK
+    ).json()["results"]
+    assert suggested and all(item["place"] == "Czeladź" for item in suggested)
+
     # On the city's own host the search is the city's already: no extra field.
     own = client.get("/", HTTP_HOST=A_HOST).text
     assert 'name="gmina"' not in re.search(r'<form class="site-search".*?</form>', own, re.S).group(

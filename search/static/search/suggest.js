@@ -79,6 +79,8 @@
       var url = input.getAttribute("data-suggest") + "?q=" + encodeURIComponent(query);
       var scope = input.form && input.form.querySelector("input[name=zakres]");
       if (scope) { url += "&zakres=" + encodeURIComponent(scope.value); }
+      var city = input.form && input.form.querySelector("input[name=gmina]");
+      if (city) { url += "&gmina=" + encodeURIComponent(city.value); }
       fetch(url, { headers: { Accept: "application/json" } })
         .then(function (response) { return response.ok ? response.json() : { results: [] }; })
         .then(function (data) { if (ticket === latest) { render(data.results || []); } })
