@@ -270,3 +270,18 @@ def test_queries_stay_flat_as_the_network_and_its_calls_grow(client, network):
 
     assert CallPage.objects.count() >= 10
     assert count_dashboard_queries(client) == with_two
+
+
+@pytest.mark.parametrize(("language", "heading"), [("en", "Open calls"), ("uk", "Поточні набори")])
+def test_dashboard_follows_the_admin_language(client, network, language, heading):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(network.users["editor_a"])
+    profile.preferred_language = language
+    profile.save()
+    log_in_as(client, network, "editor_a")
+
+    html = dashboard(client).content.decode()
+
+    assert heading in html
+    assert "Trwające nabory" not in html
