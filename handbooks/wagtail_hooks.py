@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from municipalities.network_dashboard import NETWORK_DASHBOARD_COLUMNS, Column
 from portal.permissions import is_network_admin
 
 from . import admin_urls, sync
@@ -32,3 +33,17 @@ def add_handbooks_panel(request, panels):
     municipalities = list(managed_municipalities(user))
     if municipalities:
         panels.append(HandbooksPanel(sync.network_overview(municipalities), network))
+
+
+HANDBOOK_VARIANTS = Column("handbook_variants", _("Warianty podręczników"))
+CHAPTERS_BEHIND = Column("handbook_chapters_behind", _("Rozdziały podręcznika za modelem"))
+
+
+@hooks.register(NETWORK_DASHBOARD_COLUMNS)
+def handbook_columns(municipalities, day):
+    """The network dashboard's view of each municipality's handbook variants."""
+    rows = sync.network_overview(municipalities)
+    return [
+        (HANDBOOK_VARIANTS, {row.municipality.pk: len(row.variants) for row in rows}),
+        (CHAPTERS_BEHIND, {row.municipality.pk: row.behind for row in rows}),
+    ]

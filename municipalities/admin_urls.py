@@ -13,6 +13,7 @@ from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from . import admin_choices as choices
 from .admin_views import MunicipalPageChooserBrowseView, PageTypesUsageForNetworkAdminsView
+from .network_log import NetworkLogView
 
 page_types_report = PageTypesUsageForNetworkAdminsView
 
@@ -38,11 +39,9 @@ urlpatterns = [
     path("documents/results/", choices.OwnTagsDocumentIndexView.as_view(results_only=True)),
     path("tag-autocomplete/", choices.tag_autocomplete),
     path("tag-autocomplete/<slug:app_name>/<slug:model_name>/", choices.tag_autocomplete),
-    path("reports/site-history/", choices.OwnPeopleSiteHistoryView.as_view()),
-    path(
-        "reports/site-history/results/",
-        choices.OwnPeopleSiteHistoryView.as_view(results_only=True),
-    ),
+    # The network's audit log: by municipality for GZM, one's own for the others.
+    path("reports/site-history/", NetworkLogView.as_view()),
+    path("reports/site-history/results/", NetworkLogView.as_view(results_only=True)),
     path("reports/locked/", choices.OwnPeopleLockedPagesView.as_view()),
     path("reports/locked/results/", choices.OwnPeopleLockedPagesView.as_view(results_only=True)),
     path("reports/workflow/", choices.OwnWorkflowReportView.as_view()),

@@ -17,6 +17,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from portal.admin_panels import LegalPagesPanel
 from portal.permissions import is_network_admin
 
+from . import dashboard_views
 from .admin_panels import MunicipalityPanel
 from .admin_views import (
     BULK_ACTIONS,
@@ -122,6 +123,22 @@ def count_only_own_pages(request, items):
 def hide_network_reports(request, menu_items):
     if not is_network_admin(request.user):
         menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]
+
+
+@hooks.register("register_admin_urls")
+def register_network_dashboard_url():
+    return [
+        path(
+            "siec/",
+            dashboard_views.NetworkDashboardView.as_view(),
+            name=dashboard_views.URL_NAME,
+        )
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_network_dashboard_menu_item():
+    return dashboard_views.menu_item()
 
 
 @hooks.register("register_admin_viewset")
