@@ -47,14 +47,16 @@ def initiatives(request):
 
 
 def _answer(request, page_type, form_class):
-    refusal = throttled(request)
-    if refusal is not None:
-        return refusal
     try:
-        language = _language(request)
+        language, refused = _language(request), None
     except Refusal as error:
-        return json_response({"error": str(error)}, status=400)
+        language, refused = settings.LANGUAGE_CODE, error
     with translation.override(language):
+        throttled_answer = throttled(request)
+        if throttled_answer is not None:
+            return throttled_answer
+        if refused is not None:
+            return json_response({"error": str(refused)}, status=400)
         try:
             payload = _payload(request, page_type, form_class, language)
         except Refusal as error:

@@ -318,7 +318,7 @@ def test_only_get_and_head(client, network):
 @pytest.mark.parametrize(
     ("value", "cell"),
     [
-        ("=HYPERLINK(\"http://zło\")", "'=HYPERLINK(\"http://zło\")"),
+        ('=HYPERLINK("http://zło")', '\'=HYPERLINK("http://zło")'),
         ("+48 123", "'+48 123"),
         ("-2+3", "'-2+3"),
         ("@SUM(A1)", "'@SUM(A1)"),
@@ -378,7 +378,7 @@ def test_rate_limit_answers_429_with_a_translated_message(client, network, setti
     answers = [get(client, CALLS_API).status_code for _ in range(3)]
     refused = get(client, CALLS_API)
     download = get(client, "/nabory/pobierz/json/")
-    english = get(client, CALLS_API, HTTP_ACCEPT_LANGUAGE="en")
+    english = get(client, CALLS_API, lang="en")
 
     assert answers == [200, 200, 200]
     assert refused.status_code == 429
@@ -387,6 +387,7 @@ def test_rate_limit_answers_429_with_a_translated_message(client, network, setti
     assert "private" in refused["Cache-Control"]
     assert download.status_code == 429
     assert english.status_code == 429
+    assert "Too many data requests" in english.json()["error"]
 
 
 # Query counts -----------------------------------------------------------------------------
