@@ -48,6 +48,17 @@ class FilterForm(forms.Form):
 
 
 @dataclass
+class FilteredListing:
+    """A listing under a request's filters: the form that read them, the values it accepted,
+    the items that passed and the same items in the page's order."""
+
+    form: object
+    filters: dict
+    filtered: object
+    ordered: object
+
+
+@dataclass
 class ListingPage:
     """One page of a listing and what the template needs to move between pages."""
 
@@ -103,22 +114,31 @@ class FilteredListingMixin:
         ``shown`` the ones on this page."""
         return {}
 
-    def add_body_context(self, request, context):
-        super().add_body_context(request, context)
+    def filtered_listing(self, request, form_class=None):
+        """Every item the page lists under the request's filters, in the page's order, before
+        pagination: what the page shows, and what its downloads and the open-data API give
+        (``form_class``: a filter form with more fields than the page's own)."""
         items = self.listing_items(request)
         form = None
-        if self.filter_form_class is not None:
-            form = self.filter_form_class(request.GET, **self.filter_form_kwargs(items))
+        form_class = form_class or self.filter_form_class
+        if form_class is not None:
+            form = form_class(request.GET, **self.filter_form_kwargs(items))
         filters = form.filters() if form is not None else {}
         filtered = self.filter_listing(items, filters)
-        ordered = self.order_listing(filtered)
+        return FilteredListing(
+            form=form, filters=filters, filtered=filtered, ordered=self.order_listing(filtered)
+        )
+
+    def add_body_context(self, request, context):
+        super().add_body_context(request, context)
+        listing = self.filtered_listing(request)
         if self.per_page:
-            page = paginate(ordered, request.GET.get("page"), self.per_page)
+            page = paginate(listing.ordered, request.GET.get("page"), self.per_page)
             shown = page.items
             context.update(page_range=page.page_range, page_notice=page.notice)
         else:
-            shown = list(ordered)
+            shown = list(listing.ordered)
         context[self.listing_name] = shown
-        context["filter_form"] = form
-        context["is_filtered"] = any(filters.values())
-        context.update(self.listing_extra_context(request, filtered, shown))
+        context["filter_form"] = listing.form
+        context["is_filtered"] = any(listing.filters.values())
+        context.update(self.listing_extra_context(request, listing.filtered, shown))

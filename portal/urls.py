@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from municipalities import opendata
 from municipalities.admin_urls import urlpatterns as municipal_admin_urls
 from portal import consent, crawlers, sitemaps
 from portal.admin_links import external_link_view
@@ -25,6 +26,9 @@ urlpatterns = [
     path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
     path("sitemap-pages.xml", sitemaps.sitemap_pages, name="sitemap_pages"),
     path("<slug:slug>/sitemap.xml", sitemaps.nested_sitemap, name="nested_sitemap"),
+    # Open data (docs/open-data.md): the language is a parameter, not a prefix.
+    path("api/v1/calls/", opendata.calls, name="opendata_calls"),
+    path("api/v1/initiatives/", opendata.initiatives, name="opendata_initiatives"),
 ]
 
 if settings.DEBUG:

@@ -37,3 +37,23 @@ class CallFilterForm(NetworkFilterForm):
             "area": data.get("area") or None,
             "status": data.get("status") or StatusFilter.OPEN,
         }
+
+
+class CallDataFilterForm(CallFilterForm):
+    """The open-data API's filters of calls: the network page's, and the year the tasks are
+    done in."""
+
+    year = forms.IntegerField(
+        label=_("Rok realizacji zadań"),
+        required=False,
+        min_value=2000,
+        max_value=2100,
+        error_messages={
+            "invalid": _("Rok podaj jako liczbę, np. 2025. Pokazujemy wszystkie lata."),
+            "min_value": _("Nie ma naborów z takiego roku. Pokazujemy wszystkie lata."),
+            "max_value": _("Nie ma naborów z takiego roku. Pokazujemy wszystkie lata."),
+        },
+    )
+
+    def filters(self):
+        return {**super().filters(), "year": self.valid_data().get("year")}

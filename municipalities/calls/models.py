@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
@@ -30,6 +30,7 @@ from portal import freshness
 from portal.admin_forms import OwnMediaPageForm
 from portal.listing import FilteredListingMixin
 from portal.models import RICH_TEXT_FEATURES, NetworkListingPage, PortalPage
+from portal.opendata import OpenDataRoutes
 from portal.validators import NOT_NEGATIVE
 from portal.visibility import public_q
 
@@ -37,6 +38,7 @@ from ..models.municipality import Municipality
 from ..models.pages import MunicipalPageQuerySet, SectionPage, team_of
 from .feeds import atom_response, build_calendar, calendar_response
 from .forms import CallFilterForm
+from .opendata import CALL_COLUMNS, call_record
 from .status import (
     ACCEPTING,
     CallStatus,
@@ -121,10 +123,15 @@ class CallPageQuerySet(MunicipalPageQuerySet):
         calls = self if "call_status" in self.query.annotations else self.with_status(day)
         return calls.order_by(*residents_order("call_status"))
 
-    def filtered(self, *, municipality=None, county=None, area=None, status=None, day=None):
+    def filtered(
+        self, *, municipality=None, county=None, area=None, status=None, year=None, day=None
+    ):
         """Narrow by a filter form's values: a municipality's slug, a county as stored on the
-        municipality, a task-area key and a ``StatusFilter`` value (unknown means "open")."""
+        municipality, a task-area key, a ``StatusFilter`` value (unknown means "open") and
+        the year the tasks are done (the open-data API's filter)."""
         calls = self
+        if year:
+            calls = calls.filter(year=year)
         if municipality:
             calls = calls.filter(municipality__slug=municipality)
         if county:
@@ -137,9 +144,15 @@ class CallPageQuerySet(MunicipalPageQuerySet):
 CallPageManager = PageManager.from_queryset(CallPageQuerySet)
 
 
-class CallFeedRoutes(RoutablePageMixin):
+class CallFeedRoutes(OpenDataRoutes):
     """The feeds a call list serves beside its page (calls/feeds.py builds them from
-    ``feed_calls``)."""
+    ``feed_calls``), and its downloads (portal/opendata.py, the records of calls/opendata.py)."""
+
+    open_data_columns = CALL_COLUMNS
+    open_data_related = ("locale", "municipality")
+
+    def open_data_record(self, item, root_paths):
+        return call_record(item, root_paths)
 
     @path("kalendarz/", name="calendar")
     def calendar_feed(self, request):
@@ -156,8 +169,8 @@ class CallFeedRoutes(RoutablePageMixin):
         return atom_response(self, self.feed_calls(), request)
 
     def get_cached_paths(self):
-        # The frontend cache keeps the feeds beside the page; a purge takes all three.
-        return ["/", "kalendarz/", "kanal-atom/"]
+        # The frontend cache keeps the feeds and downloads beside the page; a purge takes all.
+        return [*super().get_cached_paths(), "kalendarz/", "kanal-atom/"]
 
     def feed_calls(self):
         """The calls the feeds show: live and public, in the page's language, without the

@@ -20,6 +20,7 @@ from portal.admin_forms import OwnMediaPageForm
 from portal.blocks import CommonStreamBlock
 from portal.listing import FilteredListingMixin
 from portal.models import NetworkListingPage, PortalPage
+from portal.opendata import OpenDataRoutes
 from portal.validators import NOT_NEGATIVE
 from portal.visibility import public_q
 
@@ -27,6 +28,7 @@ from ..models.municipality import Municipality
 from ..models.pages import MunicipalPageQuerySet, SectionPage
 from .forms import GalleryFilterForm, NetworkGalleryFilterForm
 from .listing import INITIATIVES_PER_PAGE, PHOTO_FILTER_SPECS, map_config, map_points, totals
+from .opendata import INITIATIVE_COLUMNS, initiative_record
 from .stages import InitiativeStage, StageChoice
 
 
@@ -112,11 +114,22 @@ STAGE_TOTALS_LABELS = {
 }
 
 
-class GalleryListingMixin(FilteredListingMixin):
-    """What both galleries share: cards with photos, the totals and the map."""
+class GalleryListingMixin(OpenDataRoutes, FilteredListingMixin):
+    """What both galleries share: cards with photos, the totals, the map and the downloads
+    (portal/opendata.py, the records of gallery/opendata.py)."""
 
     listing_name = "initiatives"
     per_page = INITIATIVES_PER_PAGE
+    open_data_columns = INITIATIVE_COLUMNS
+    open_data_related = ("locale", "municipality", "task_area")
+
+    def open_data_record(self, item, root_paths):
+        return initiative_record(item, root_paths)
+
+    def open_data_items(self, request, form_class=None):
+        # The records need no photos: the listing's order without the cards' prefetch.
+        listing, items = super().open_data_items(request, form_class)
+        return listing, items.prefetch_related(None)
 
     def filter_form_kwargs(self, items):
         # Years and districts are offered from what the gallery holds before any filter.

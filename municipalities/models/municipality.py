@@ -167,6 +167,10 @@ class Municipality(index.Indexed, models.Model):
     def office_name(self):
         return office_name(self.gmina_type, self.name)
 
+    def open_data(self):
+        """How the open data names the municipality (docs/open-data.md)."""
+        return {"slug": self.slug, "name": self.name, "terc": self.terc, "county": self.county}
+
     def is_member_on(self, day=None):
         day = timezone.localdate() if day is None else day
         return self.membership_end is None or self.membership_end > day

@@ -149,6 +149,11 @@ PORTAL_TRUSTED_PROXIES = env.integer("PORTAL_TRUSTED_PROXIES", 0)
 # The admin's password-reset form: requests per window (seconds), per address and per e-mail.
 PORTAL_PASSWORD_RESET_LIMIT = env.integer("PORTAL_PASSWORD_RESET_LIMIT", 5)
 PORTAL_PASSWORD_RESET_WINDOW = env.integer("PORTAL_PASSWORD_RESET_WINDOW", 3600)
+# Open data (portal/opendata.py, docs/open-data.md): requests per client address and window
+# (seconds) that reach the app, and how long the frontend cache keeps an API answer.
+PORTAL_OPEN_DATA_LIMIT = env.integer("PORTAL_OPEN_DATA_LIMIT", 60)
+PORTAL_OPEN_DATA_WINDOW = env.integer("PORTAL_OPEN_DATA_WINDOW", 60)
+PORTAL_OPEN_DATA_CACHE_SECONDS = env.integer("PORTAL_OPEN_DATA_CACHE_SECONDS", 300)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
