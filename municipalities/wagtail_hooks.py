@@ -17,6 +17,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from portal.admin_panels import LegalPagesPanel
 from portal.permissions import is_network_admin
 
+from .admin_onboarding import OnboardMunicipalityView, onboarding_panel
 from .admin_panels import MunicipalityPanel
 from .admin_views import (
     BULK_ACTIONS,
@@ -42,6 +43,13 @@ class MunicipalityViewSet(SnippetViewSet):
     # that name in its full-text table, which has none (OperationalError).
     add_to_admin_menu = True
     menu_order = 250
+    add_view_class = OnboardMunicipalityView
+
+    def get_add_view_kwargs(self, **kwargs):
+        # Its own, shorter form: what onboarding makes is not typed in.
+        return super().get_add_view_kwargs(
+            panel=onboarding_panel.bind_to_model(Municipality), form_class=None, **kwargs
+        )
 
 
 register_snippet(MunicipalityViewSet)
