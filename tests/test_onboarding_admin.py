@@ -5,6 +5,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from wagtail.models import Collection, Site, Workflow
+from wagtail.users.models import UserProfile
 
 import pytest
 from wagtail_factories import ImageFactory
@@ -154,7 +155,7 @@ def test_a_slug_longer_than_the_model_allows_is_refused(admin):
 
 
 def test_the_mistakes_are_translated(admin, network):
-    profile = network.users["network_admin"].wagtail_userprofile
+    profile = UserProfile.get_for_user(network.users["network_admin"])
     profile.preferred_language = "en"
     profile.save()
 
