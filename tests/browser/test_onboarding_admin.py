@@ -74,7 +74,7 @@ def test_a_network_admin_onboards_a_member_whose_editor_publishes_a_call(
     assert_no_violations(page)
 
     page.fill("input[name=slug]", SLUG)
-    with page.expect_navigation():
+    with page.expect_navigation(timeout=180_000):  # onboarding a whole subsite takes a while
         page.locator("main button[type=submit]").first.click()
     assert page.get_by_text(f"Gmina „{NAME}” dołączyła do sieci GZM").is_visible()
 
@@ -124,7 +124,7 @@ def test_a_network_admin_onboards_a_member_whose_editor_publishes_a_call(
         editor.fill("#id_criteria-0-max_points", "10")
         editor.select_option("#id_criteria-0-statutory", index=1)
         editor.locator("footer [data-w-dropdown-target=toggle]").first.click()
-        with editor.expect_navigation():
+        with editor.expect_navigation(timeout=90_000):
             editor.get_by_role("button", name=re.compile("Wyślij do")).first.click()
         assert editor.locator(".messages .success").first.is_visible(), editor.content()[:3000]
     finally:
@@ -134,7 +134,7 @@ def test_a_network_admin_onboards_a_member_whose_editor_publishes_a_call(
     page.goto(portal.url("/admin/"))
     page.get_by_role("link", name=CALL_TITLE).first.click()
     page.locator("footer [data-w-dropdown-target=toggle]").first.click()
-    with page.expect_navigation():
+    with page.expect_navigation(timeout=90_000):
         page.get_by_role("button", name="Zatwierdź", exact=True).first.click()
     call = page.context.new_page()
     response = call.goto(portal.url("/nabory/inicjatywa-lokalna-2027/", municipality=SLUG))
