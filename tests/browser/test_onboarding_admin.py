@@ -93,8 +93,8 @@ def test_a_network_admin_onboards_a_member_whose_editor_publishes_a_call(
         resident.context.close()
 
     # Its first editor, started from the municipality's row (the group comes ticked).
-    page.goto(portal.url("/admin/snippets/municipalities/municipality/?q=Czterdziesta"))
-    add_editor = page.locator("a", has_text="Dodaj redaktora").first
+    page.goto(portal.url("/admin/snippets/municipalities/municipality/"))
+    add_editor = page.locator("tr", has_text=NAME).locator("a", has_text="Dodaj redaktora").first
     page.goto(portal.url(add_editor.get_attribute("href")))
     editors_box = page.get_by_label(f"{NAME} — redaktorzy")
     assert editors_box.is_checked()
