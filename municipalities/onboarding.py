@@ -135,6 +135,9 @@ class MunicipalityRecord:
     county: str
     prototyping_school_2023: bool = False
     bip_url: str = ""
+    membership_start: date = GZM_MEMBERSHIP_START
+    # An image already in the media library (the admin's onboarding form offers a chooser).
+    coat_of_arms: object = None
 
 
 def load_records(path=DATA_FILE):
@@ -297,9 +300,10 @@ def onboard_municipality(record, network_home=None):
             "terc": record.terc,
             "gmina_type": record.gmina_type,
             "county": record.county,
-            "membership_start": GZM_MEMBERSHIP_START,
+            "membership_start": record.membership_start,
             "prototyping_school_2023": record.prototyping_school_2023,
             "bip_url": record.bip_url,
+            "coat_of_arms": record.coat_of_arms,
         },
     )
 

@@ -3,13 +3,15 @@
 from django.contrib import messages
 from django.db.models import Q
 from django.shortcuts import redirect
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wagtail import hooks
 from wagtail.admin.auth import permission_denied
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.site_summary import PagesSummaryItem
+from wagtail.admin.widgets import Button
 from wagtail.permissions import page_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -18,6 +20,7 @@ from portal.admin_panels import LegalPagesPanel
 from portal.permissions import is_network_admin
 
 from . import dashboard_views
+from .admin_onboarding import OnboardMunicipalityView, onboarding_panel
 from .admin_panels import MunicipalityPanel
 from .admin_views import (
     BULK_ACTIONS,
@@ -29,6 +32,7 @@ from .admin_views import (
     outside_other_municipalities,
 )
 from .models import CallPage, ContactPage, Municipality, MunicipalityHomePage
+from .people import TeamView, add_person_url, moderated_municipalities
 from .permissions import municipalities_of
 
 
@@ -43,9 +47,64 @@ class MunicipalityViewSet(SnippetViewSet):
     # that name in its full-text table, which has none (OperationalError).
     add_to_admin_menu = True
     menu_order = 250
+    add_view_class = OnboardMunicipalityView
+
+    def get_add_view_kwargs(self, **kwargs):
+        # Its own, shorter form: what onboarding makes is not typed in.
+        return super().get_add_view_kwargs(
+            panel=onboarding_panel.bind_to_model(Municipality), form_class=None, **kwargs
+        )
 
 
 register_snippet(MunicipalityViewSet)
+
+
+@hooks.register("register_snippet_listing_buttons")
+def add_person_buttons(snippet, user, next_url=None):
+    """On each municipality's row: start a new editor or moderator of it, see its team."""
+    if not isinstance(snippet, Municipality) or not snippet.editors_group_id:
+        return []
+    buttons = [
+        Button(_("Zespół gminy"), reverse("municipality_team", args=[snippet.pk]), priority=30)
+    ]
+    if user.has_perm("auth.add_user"):
+        buttons[:0] = [
+            Button(
+                _("Dodaj redaktora"),
+                add_person_url(snippet, "editors_group"),
+                icon_name="user",
+                priority=10,
+            ),
+            Button(
+                _("Dodaj moderatora"),
+                add_person_url(snippet, "moderators_group"),
+                icon_name="user",
+                priority=20,
+            ),
+        ]
+    return buttons
+
+
+class TeamMenuItem(MenuItem):
+    def is_shown(self, request):
+        return (
+            not is_network_admin(request.user) and moderated_municipalities(request.user).exists()
+        )
+
+
+@hooks.register("register_admin_menu_item")
+def register_team_menu_item():
+    return TeamMenuItem(
+        _("Zespół gminy"), reverse("municipality_team_own"), icon_name="group", order=260
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_team_urls():
+    return [
+        path("zespol-gminy/", TeamView.as_view(), name="municipality_team_own"),
+        path("zespol-gminy/<int:pk>/", TeamView.as_view(), name="municipality_team"),
+    ]
 
 
 def _refuse_on_municipality_home(request, page, message):

@@ -27,7 +27,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "municipalities.users_apps.UsersAppConfig",  # wagtail.users, user form by municipality
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
