@@ -120,15 +120,15 @@ def test_axe_reports_the_violations_it_finds(page):
 
 
 @pytest.mark.parametrize(("page_under_test", "language"), CASES)
-def test_page_has_no_wcag_violations(page, portal, page_under_test, language):
-    open_page(page, portal, page_under_test, language)
+def test_page_has_no_wcag_violations(page, untranslated_content, page_under_test, language):
+    open_page(page, untranslated_content, page_under_test, language)
     assert_no_violations(page)
 
 
 @pytest.mark.parametrize(("page_under_test", "language"), FALLBACK_CASES)
-def test_listing_shows_polish_pages_labelled(page, portal, page_under_test, language):
+def test_listing_shows_polish_pages_labelled(page, untranslated_content, page_under_test, language):
     """What the axe checks of these listings cover: Polish titles marked as such."""
-    url = open_page(page, portal, page_under_test, language)
+    url = open_page(page, untranslated_content, page_under_test, language)
     labelled = page.locator('main a[lang="pl"] + .tag--in-polish')
     assert labelled.count() > 0, f"{url} lists no Polish page with its label"
 
