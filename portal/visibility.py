@@ -7,12 +7,16 @@ each time it is called; ``public_q`` is the same rule as a condition of the quer
 in (a restricted page's path is a prefix of its own and its descendants' paths), so every
 listing keeps its query count. Querysets that go to a search backend keep ``.public()``,
 which the backends understand.
+
+In English and Ukrainian, a page with no live, public translation is read in Polish:
+``shown_in_q`` says which language version of each page a visitor sees (docs/translations.md).
 """
 
-from django.db.models import Exists, F, OuterRef
+from django.conf import settings
+from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.lookups import StartsWith
 
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 
 def public_q(path="path"):
@@ -22,3 +26,20 @@ def public_q(path="path"):
     """
     covering = PageViewRestriction.objects.filter(StartsWith(OuterRef(path), F("page__path")))
     return ~Exists(covering)
+
+
+def shown_in_q(locale_id, prefix=""):
+    """A filter condition: the page is in the language ``locale_id``, or it is the Polish
+    original of a page with no live, public translation in it.
+
+    In Polish itself the second half never holds (a Polish page is its own translation).
+    ``prefix`` names the page from related rows (``"page__"``).
+    """
+    translated = Page.objects.filter(
+        public_q(),
+        live=True,
+        locale_id=locale_id,
+        translation_key=OuterRef(f"{prefix}translation_key"),
+    )
+    source = Q(**{f"{prefix}locale__language_code": settings.LANGUAGE_CODE})
+    return Q(**{f"{prefix}locale_id": locale_id}) | (source & ~Exists(translated))

@@ -6,15 +6,20 @@ site always searches. Queries are reduced to plain words and then to base forms
 (search/polish.py) before any backend sees them.
 """
 
+import functools
 import logging
+import operator
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import DatabaseError, transaction
+from django.db.models import Q
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
 from wagtail.contrib.search_promotions.models import Query
@@ -26,6 +31,7 @@ from portal.canonical import canonical_url
 from portal.chrome import LANGUAGE_NAMES, LanguageLink, build_chrome
 from portal.models import NetworkHomePage
 from portal.routing import site_for
+from portal.visibility import shown_in_q
 
 from . import results as search_results
 from .backend import ranked_ids
@@ -57,11 +63,12 @@ class Scope:
         language = translation.get_language()
         # The same for every search on this site in this language until something is
         # published: kept for the content generation.
-        self.locale, root, self.network, localized, self.former_members = freshness.cached(
-            ("search-scope", self.site.pk if self.site else 0, language),
+        lookups = freshness.cached(
+            ("search-scope-sources", self.site.pk if self.site else 0, language),
             lambda: self._lookups(language),
             request,
         )
+        self.locale, root, self.network, localized, sources, self.former_members = lookups
         network_root = self.network or root
         self.is_network_site = root is None or (
             network_root is not None and root.translation_key == network_root.translation_key
@@ -70,6 +77,11 @@ class Scope:
         self.home = localized[root.pk] if root else None
         self.municipality = getattr(self.home, "municipality", None)
         self.root = localized[network_root.pk] if (self.widened and network_root) else self.home
+        scope_root = network_root if (self.widened and network_root) else root
+        self.source_root = sources.get(scope_root.pk) if scope_root else None
+        self.searches_sources = (
+            self.source_root is not None and self.source_root.locale_id != self.locale.pk
+        )
 
     def _lookups(self, language):
         locale = Locale.objects.get_for_language(language)
@@ -79,24 +91,33 @@ class Scope:
         )
         # With the translations of both in this language (or themselves when there is none).
         localized = {page.pk: page.localized for page in (root, network) if page is not None}
-        # The homes of municipalities that have left the network: a search of the whole
-        # network leaves them out (their own site still searches its archive).
+        # And their Polish originals, whose pages stand in for those not translated.
+        source_locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+        sources = {
+            page.pk: page.get_translation_or_none(source_locale)
+            for page in (root, network)
+            if page is not None
+        }
+        # The homes of municipalities that have left the network (in this language and in
+        # Polish): a search of the whole network leaves them out (their own site still
+        # searches its archive).
         former_members = list(
-            MunicipalityHomePage.objects.filter(locale=locale)
+            MunicipalityHomePage.objects.filter(locale__in=[locale, source_locale])
             .exclude(member_q("municipality__"))
             .values_list("path", flat=True)
         )
-        return locale, root, network, localized, former_members
+        return locale, root, network, localized, sources, former_members
 
     def pages(self):
         if self.root is None:
             return Page.objects.none()
-        pages = (
-            Page.objects.live()
-            .public()
-            .descendant_of(self.root, inclusive=True)
-            .filter(locale=self.locale)
-        )
+        # In English and Ukrainian the Polish pages of the scope are searched too; those
+        # with a live translation give way to it in ``shown``.
+        within = Q(path__startswith=self.root.path, locale=self.locale)
+        if self.searches_sources:
+            source = self.source_root
+            within |= Q(path__startswith=source.path, locale_id=source.locale_id)
+        pages = Page.objects.live().public().filter(within)
         if self.is_network_site or self.widened:
             for path in self.former_members:
                 pages = pages.exclude(path__startswith=path)
@@ -106,12 +127,24 @@ class Scope:
         """``ids`` as the results show them. Across the network a municipality's unchanged
         handbook chapter (an alias of GZM's model chapter) would repeat the model once per
         municipality, so the model stands for them all; customised chapters stay."""
-        if not (self.is_network_site or self.widened) or not ids:
+        if not ids:
             return ids
-        aliases = set(
-            Page.objects.filter(pk__in=ids, alias_of__isnull=False).values_list("pk", flat=True)
-        )
-        return [pk for pk in ids if pk not in aliases]
+        # A Polish page found in another language stands only for a missing translation.
+        conditions = []
+        if self.searches_sources:
+            conditions.append(~shown_in_q(self.locale.pk))
+        if self.is_network_site or self.widened:
+            conditions.append(Q(alias_of__isnull=False))
+        if not conditions:
+            return ids
+        hidden = functools.reduce(operator.or_, conditions)
+        left_out = set(Page.objects.filter(hidden, pk__in=ids).values_list("pk", flat=True))
+        return [pk for pk in ids if pk not in left_out]
+
+    def mark(self, page):
+        """``page`` as a result shows it: a Polish page in another language is labelled."""
+        page.is_fallback = page.locale_id != self.locale.pk
+        return page
 
 
 def _search_url(language, params):
@@ -252,7 +285,7 @@ def _results(request, words, scope, selection):
     paginator = Paginator(hits, PER_PAGE)
     current = _page_number(request, paginator)
     pages = {
-        page.pk: page
+        page.pk: scope.mark(page)
         for page in Page.objects.filter(pk__in=[hit.pk for hit in current])
         .select_related("locale")
         .specific()
@@ -334,8 +367,16 @@ def suggestions(request):
         }
         link = _linker(request)
         items = [
-            {"title": pages[pk].title, "place": places.get(pk, ""), "url": link(pages[pk])}
+            _suggestion(scope.mark(pages[pk]), link, places.get(pk, ""))
             for pk in ids
             if pk in pages
         ]
     return JsonResponse({"query": words, "results": items, "fallback": fallback})
+
+
+def _suggestion(page, link, place):
+    item = {"title": page.title, "place": place, "url": link(page)}
+    if page.is_fallback:
+        # The script reads the title in Polish and says so in the interface's language.
+        item.update(lang=settings.LANGUAGE_CODE, label=gettext("po polsku"))
+    return item

@@ -37,6 +37,13 @@ BUDGETS = {
     "model process": 10,
     "handbook chapter": 10,
     "network calendar": 10,
+    # English and Ukrainian listings of Polish-only content (docs/translations.md).
+    "municipality home uk": 10,
+    "network calls en": 10,
+    "municipal calls uk": 10,
+    "network gallery uk": 10,
+    "municipal gallery en": 10,
+    "network calendar en": 10,
 }
 
 
@@ -98,6 +105,12 @@ def pages_to_count(network, call, initiative):
         "model process": (process.relative_url(None), "localhost"),
         "handbook chapter": (chapter.relative_url(None), "localhost"),
         "network calendar": ("/nabory/kalendarz/", "localhost"),
+        "municipality home uk": ("/uk/", city),
+        "network calls en": ("/en/nabory/", "localhost"),
+        "municipal calls uk": ("/uk/nabory/", city),
+        "network gallery uk": ("/uk/inicjatywy/", "localhost"),
+        "municipal gallery en": ("/en/zrealizowane-inicjatywy/", city),
+        "network calendar en": ("/en/nabory/kalendarz/", "localhost"),
     }
 
 

@@ -84,7 +84,7 @@ def build_calendar(index_page, calls):
         events = []
         for call in calls:
             url = canonical_url(call)
-            names = {"title": call.title, "municipality": call.municipality.name}
+            names = {"title": _titled(call), "municipality": call.municipality.name}
             if call.opens_on:
                 summary = _("Początek naboru: %(title)s (%(municipality)s)") % names
                 events.append(_event(call, "opens", call.opens_on, summary, url))
@@ -95,6 +95,13 @@ def build_calendar(index_page, calls):
         for event in events:
             calendar.add_component(event)
     return calendar.to_ical()
+
+
+def _titled(call):
+    """The call's title; a Polish call in a feed of another language says so."""
+    if call.is_fallback:
+        return _("%(title)s [po polsku]") % {"title": call.title}
+    return call.title
 
 
 def calendar_response(index_page, calendar):
@@ -146,8 +153,8 @@ class NewCallsFeed(Feed):
 
     def item_title(self, call):
         if self.is_network:
-            return f"{call.title} ({call.municipality.name})"
-        return call.title
+            return f"{_titled(call)} ({call.municipality.name})"
+        return _titled(call)
 
     def item_link(self, call):
         return canonical_url(call)

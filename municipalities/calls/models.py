@@ -32,10 +32,14 @@ from portal.listing import FilteredListingMixin
 from portal.models import RICH_TEXT_FEATURES, NetworkListingPage, PortalPage
 from portal.opendata import OpenDataRoutes
 from portal.validators import NOT_NEGATIVE
-from portal.visibility import public_q
 
 from ..models.municipality import Municipality
-from ..models.pages import MunicipalPageQuerySet, SectionPage, team_of
+from ..models.pages import (
+    MunicipalPageQuerySet,
+    SectionPage,
+    child_of_translations_q,
+    team_of,
+)
 from .feeds import atom_response, build_calendar, calendar_response
 from .forms import CallFilterForm
 from .opendata import CALL_COLUMNS, call_record
@@ -196,22 +200,18 @@ class CallIndexPage(CallFeedRoutes, FilteredListingMixin, SectionPage):
         verbose_name_plural = _("listy naborów")
 
     def listing_items(self, request):
-        return (
-            CallPage.objects.child_of(self).live().filter(public_q()).prefetch_related("task_areas")
-        )
+        return CallPage.objects.listed_under(self).prefetch_related("task_areas")
 
     def order_listing(self, items):
         return items.for_residents()
 
     def feed_calls(self):
         """A municipality's feeds show its own calls only."""
-        return super().feed_calls().child_of(self)
+        return super().feed_calls().filter(child_of_translations_q(self))
 
     def home_card(self):
         # The calls card links straight to each open call: two clicks from the network.
-        self.open_calls = list(
-            CallPage.objects.child_of(self).live().filter(public_q()).accepting().for_residents()
-        )
+        self.open_calls = list(CallPage.objects.listed_under(self).accepting().for_residents())
 
 
 class CallPageForm(OwnMediaPageForm):

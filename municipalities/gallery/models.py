@@ -22,7 +22,6 @@ from portal.listing import FilteredListingMixin
 from portal.models import NetworkListingPage, PortalPage
 from portal.opendata import OpenDataRoutes
 from portal.validators import NOT_NEGATIVE
-from portal.visibility import public_q
 
 from ..models.municipality import Municipality
 from ..models.pages import MunicipalPageQuerySet, SectionPage
@@ -165,7 +164,7 @@ class GalleryPage(GalleryListingMixin, SectionPage):
         verbose_name_plural = _("galerie inicjatyw")
 
     def listing_items(self, request):
-        return InitiativePage.objects.child_of(self).live().filter(public_q())
+        return InitiativePage.objects.listed_under(self)
 
     @classmethod
     def counted_entries_q(cls):

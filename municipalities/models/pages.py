@@ -1,7 +1,8 @@
 """The pages of a municipality's subsite: its home and its sections."""
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, Subquery
+from django.db.models.functions import Substr
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -11,7 +12,7 @@ from wagtail.models import Orderable, Page
 from wagtail.query import PageQuerySet
 
 from portal.models import RICH_TEXT_FEATURES, PortalPage, SiteRootPage
-from portal.visibility import public_q
+from portal.visibility import public_q, shown_in_q
 
 from .municipality import Municipality, member_q
 
@@ -20,12 +21,39 @@ class MunicipalPageQuerySet(PageQuerySet):
     """What the listings of a municipality's pages (calls, initiatives) start from."""
 
     def published(self, locale_id):
-        """Live, public pages in one language."""
-        return self.live().filter(public_q(), locale_id=locale_id)
+        """Live, public pages as residents read them in one language: the page in that
+        language where it is live, otherwise its live Polish original (the fallback).
+
+        Each translation key appears once. Every page carries ``is_fallback``: true for a
+        Polish page shown in place of a missing translation. The rule is a condition of the
+        query itself (no query of its own), so listings keep their query counts.
+        """
+        return (
+            self.live()
+            .filter(public_q(), shown_in_q(locale_id))
+            .annotate(
+                is_fallback=ExpressionWrapper(~Q(locale_id=locale_id), output_field=BooleanField())
+            )
+        )
+
+    def listed_under(self, page):
+        """The live, public children of ``page`` as residents read them in its language:
+        its own children and, for entries not translated into it, the children of its
+        Polish original (``published``)."""
+        return self.published(page.locale_id).filter(child_of_translations_q(page))
 
     def of_members(self, day=None):
         """Pages of the network's members on ``day`` (today) only."""
         return self.filter(member_q("municipality__", day))
+
+
+def child_of_translations_q(page):
+    """A filter condition: the page's parent is ``page`` or one of its translations."""
+    parents = Page.objects.filter(
+        translation_key=page.translation_key,
+        path=Substr(OuterRef("path"), 1, page.depth * Page.steplen),
+    )
+    return Q(Exists(parents), depth=page.depth + 1)
 
 
 class MunicipalityHomePage(SiteRootPage):
@@ -92,18 +120,34 @@ class MunicipalityHomePage(SiteRootPage):
         counted = Q()
         for section_type in {type(section) for section in sections}:
             counted &= section_type.counted_entries_q()
-        entry_paths = (
-            Page.objects.live()
-            .filter(public_q(), counted, path__startswith=self.path, depth=self.depth + 2)
-            .values_list("path", flat=True)
-        )
+        # Entries under this home or its Polish original, as ``published`` shows them in
+        # this language, each counted for its section by the section's translation key.
         steplen = Page.steplen
+        section_key = Page.objects.filter(
+            path=Substr(OuterRef("path"), 1, (self.depth + 1) * steplen)
+        ).values("translation_key")[:1]
+        entry_sections = (
+            Page.objects.live()
+            .filter(
+                public_q(),
+                shown_in_q(self.locale_id),
+                counted,
+                Exists(
+                    Page.objects.filter(
+                        translation_key=self.translation_key,
+                        path=Substr(OuterRef("path"), 1, self.depth * steplen),
+                    )
+                ),
+                depth=self.depth + 2,
+            )
+            .annotate(section_key=Subquery(section_key))
+            .values_list("section_key", flat=True)
+        )
         counts = {}
-        for path in entry_paths:
-            parent_path = path[:-steplen]
-            counts[parent_path] = counts.get(parent_path, 0) + 1
+        for key in entry_sections:
+            counts[key] = counts.get(key, 0) + 1
         for section in sections:
-            section.entry_count = counts.get(section.path, 0)
+            section.entry_count = counts.get(section.translation_key, 0)
         return sections
 
 

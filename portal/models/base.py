@@ -53,6 +53,10 @@ class PortalPage(Page):
     # (portal/sharing.py), and what kind of thing it is to a link preview (Open Graph).
     description_fields = ("summary", "intro")
     og_type = "website"
+    # True on a Polish page that a listing in another language shows because the page has
+    # no live translation there (``MunicipalPageQuerySet.published`` sets it; the search
+    # sets it on its results). Cards then label it "po polsku" and mark it lang="pl".
+    is_fallback = False
 
     class Meta:
         abstract = True

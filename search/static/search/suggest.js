@@ -54,7 +54,16 @@
         option.id = list.id + "-" + index;
         option.setAttribute("role", "option");
         option.setAttribute("aria-selected", "false");
-        option.textContent = item.title;
+        if (item.lang) {
+          // A Polish page offered in another language: its title in Polish, then the label.
+          var title = document.createElement("span");
+          title.lang = item.lang;
+          title.textContent = item.title;
+          option.appendChild(title);
+          option.appendChild(document.createTextNode(" (" + item.label + ")"));
+        } else {
+          option.textContent = item.title;
+        }
         if (item.place) {
           var place = document.createElement("span");
           place.className = "search-suggestions__place";
