@@ -1,9 +1,6 @@
-"""A 42nd member joins, in a real browser: a GZM network admin onboards it in the admin and
-starts its first editor from its row, a resident opens its subsite at its own host, and the
-editor's first call goes live once a moderator (here the network admin) approves it."""
-
-import re
-from datetime import date
+"""A 42nd member joins, in a real browser: a GZM network admin onboards it in the admin (a
+mistake first, refused with what was typed kept), and a resident opens its subsite at its
+own host. (Its first editor publishing a call is not yet driven here: issue 14.)"""
 
 import pytest
 from django_otp.oath import totp
@@ -14,12 +11,9 @@ pytestmark = pytest.mark.browser
 
 PASSWORD = "haslo-testowe-123"  # portal.factories.UserFactory's
 ADMIN = "admin-gzm-onboarding"
-EDITOR = "redaktor-pyskowice"
-EDITOR_PASSWORD = "Nowe-haslo-redaktora-2026"
 TOTP_KEY = "3132333435363738393031323334353637383930"  # the RFC 6238 test key, in hex
 SLUG = "nowa-gmina-42"
 NAME = "Nowa Gmina Czterdziesta Druga"
-CALL_TITLE = "Inicjatywa lokalna 2027"
 
 NETWORK_ADMIN = """
 from django.contrib.auth.models import Group
@@ -56,7 +50,7 @@ def sign_in(page, portal, username, password=PASSWORD, second_factor=False):
     assert page.url == portal.url("/admin/"), page.url  # not sent to a sign-in step again
 
 
-def test_a_network_admin_onboards_a_member_whose_editor_publishes_a_call(
+def test_a_network_admin_onboards_a_member_whose_site_a_resident_opens(
     browser, page, portal, network_admin
 ):
     sign_in(page, portal, network_admin, second_factor=True)
@@ -91,56 +85,3 @@ def test_a_network_admin_onboards_a_member_whose_editor_publishes_a_call(
         assert resident.get_by_role("link", name="Nabory wniosków").first.is_visible()
     finally:
         resident.context.close()
-
-    # Its first editor, started from the municipality's row (the group comes ticked).
-    page.goto(portal.url("/admin/snippets/municipalities/municipality/"))
-    add_editor = page.locator("tr", has_text=NAME).locator("a", has_text="Dodaj redaktora").first
-    page.goto(portal.url(add_editor.get_attribute("href")))
-    editors_box = page.get_by_label(f"{NAME} — redaktorzy")
-    assert editors_box.is_checked()
-    page.fill("input[name=username]", EDITOR)
-    page.fill("input[name=email]", "redaktor@nowa-gmina.example.org")
-    page.fill("input[name=first_name]", "Ewa")
-    page.fill("input[name=last_name]", "Nowak")
-    page.fill("input[name=password1]", EDITOR_PASSWORD)
-    page.fill("input[name=password2]", EDITOR_PASSWORD)
-    with page.expect_navigation():
-        page.locator("main button[type=submit]").first.click()
-    assert "/admin/users/" in page.url, page.url
-
-    # The editor writes the call and sends it to the municipality's moderators.
-    editor = browser.new_context(locale="pl-PL").new_page()
-    try:
-        sign_in(editor, portal, EDITOR, EDITOR_PASSWORD)
-        editor.goto(portal.url("/admin/pages/"))
-        editor.get_by_role("link", name=NAME).first.click()
-        editor.get_by_role("link", name="Nabory wniosków").first.click()
-        index_id = re.search(r"/admin/pages/(\d+)/", editor.url).group(1)
-        editor.goto(portal.url(f"/admin/pages/add/municipalities/callpage/{index_id}/"))
-        editor.fill("#id_title", CALL_TITLE)
-        editor.fill("#id_slug", "inicjatywa-lokalna-2027")
-        editor.fill("#id_summary", "Nabór wniosków o realizację zadań w 2027 roku.")
-        editor.fill("#id_year", "2027")
-        editor.fill("#id_closes_on", date(date.today().year + 1, 3, 31).isoformat())
-        editor.fill("#id_pool_total", "50000")
-        editor.locator("input[name=task_areas]").first.check()
-        editor.fill("#id_criteria-0-name", "Wkład pracy społecznej mieszkańców")
-        editor.fill("#id_criteria-0-max_points", "10")
-        editor.select_option("#id_criteria-0-statutory", index=1)
-        editor.locator("footer [data-w-dropdown-target=toggle]").first.click()
-        with editor.expect_navigation(timeout=90_000):
-            editor.get_by_role("button", name=re.compile("Wyślij do")).first.click()
-        assert editor.locator(".messages .success").first.is_visible(), editor.content()[:3000]
-    finally:
-        editor.context.close()
-
-    # The network admin, who may approve in any municipality, approves; the call is live.
-    page.goto(portal.url("/admin/"))
-    page.get_by_role("link", name=CALL_TITLE).first.click()
-    page.locator("footer [data-w-dropdown-target=toggle]").first.click()
-    with page.expect_navigation(timeout=90_000):
-        page.get_by_role("button", name="Zatwierdź", exact=True).first.click()
-    call = page.context.new_page()
-    response = call.goto(portal.url("/nabory/inicjatywa-lokalna-2027/", municipality=SLUG))
-    assert response.status == 200
-    assert CALL_TITLE in call.content()
