@@ -214,10 +214,11 @@ def test_language_parameter_chooses_the_listing(client, network):
 
     assert [c["title"] for c in api(client, CALLS_API)["results"]] == ["Nabór po polsku"]
     english = get(client, CALLS_API, lang="en")
-    # The demo network has no English call list unless translated: none, or empty.
-    assert english.status_code in (200, 404)
-    if english.status_code == 200:
-        assert english.json()["results"] == []
+    # In English the listing shows the Polish call where no translation is live (issue 15's
+    # fallback), and the record says its language.
+    assert english.status_code == 200
+    results = english.json()["results"]
+    assert [(c["title"], c["language"]) for c in results] == [("Nabór po polsku", "pl")]
 
 
 # What is left out -------------------------------------------------------------------------
