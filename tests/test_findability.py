@@ -206,15 +206,14 @@ def sitemap_queries(client):
     return len(queries)
 
 
-def test_sitemap_queries_do_not_grow_with_the_pages(client, network, django_assert_max_num_queries):
+def test_sitemap_queries_do_not_grow_with_the_pages(client, network):
     for _ in range(5):
         call_in(network.a)
     with_five = sitemap_queries(client)
     for _ in range(45):
         call_in(network.a)
 
-    with django_assert_max_num_queries(with_five):
-        get(client, "/sitemap.xml", A_HOST)
+    # Measured the same way (Wagtail's own caches warm, the portal's cold): the same count.
     assert sitemap_queries(client) == with_five
     assert len([url for url in sitemap_entries(client, A_HOST) if "/nabory/" in url]) >= 51
 
