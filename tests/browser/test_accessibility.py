@@ -287,21 +287,31 @@ def test_language_switcher_leads_from_a_municipality_home_to_english(page, porta
     assert page.locator("h1").inner_text() == "Ruda Śląska"
 
 
+def linked_pages(page, selector):
+    """{address: the language its link announces (hreflang), or None} of the links found."""
+    pairs = page.locator(selector).evaluate_all(
+        "links => links.map(link => [link.href, link.getAttribute('hreflang')])"
+    )
+    found = {}
+    for url, hreflang in pairs:
+        found[url] = found.get(url) or hreflang
+    return found
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_example_call_page_is_accessible(page, portal, language):
     """Demo calls get slugs from the seed day, so they are found through their list."""
     prefix = "" if language == "pl" else f"/{language}"
     page.goto(portal.url(f"{prefix}/nabory/", "czeladz"))
-    links = page.locator("main a[href*='/nabory/przyklad-']").evaluate_all(
-        "links => [...new Set(links.map(link => link.href))]"
-    )
+    links = linked_pages(page, "main a[href*='/nabory/przyklad-']")
     assert links, "the demo gave Czeladź no example calls"
 
     page.set_viewport_size(PHONE)
-    for url in links:
+    for url, shown_in in links.items():
         response = page.goto(url)
         assert response.status == 200, url
-        assert page.get_attribute("html", "lang") == language, url
+        # A Polish call listed in another language (marked hreflang="pl") opens in Polish.
+        assert page.get_attribute("html", "lang") == (shown_in or language), url
         assert_no_violations(page)
         width = page.evaluate("() => document.documentElement.scrollWidth")
         assert width <= PHONE["width"], f"{url} scrolls sideways at {PHONE['width']}px"
@@ -312,18 +322,21 @@ def test_every_example_initiative_page_is_accessible(page, portal, language):
     """Demo initiatives are found through their gallery, as residents find them."""
     prefix = "" if language == "pl" else f"/{language}"
     page.goto(portal.url(f"{prefix}/zrealizowane-inicjatywy/", "ruda-slaska"))
-    links = page.locator("main a[href*='/zrealizowane-inicjatywy/']").evaluate_all(
-        "links => [...new Set(links.map(link => link.href))]"
-    )
-    links = [url for url in links if not url.rstrip("/").endswith("zrealizowane-inicjatywy")]
-    links = [url for url in links if "?" not in url]
+    links = linked_pages(page, "main a[href*='/zrealizowane-inicjatywy/']")
+    links = {
+        url: shown_in
+        for url, shown_in in links.items()
+        if not url.rstrip("/").endswith("zrealizowane-inicjatywy")
+        and "?" not in url
+        and "/pobierz/" not in url  # the listing's CSV and JSON downloads
+    }
     assert links, "the demo gave Ruda Śląska no example initiatives"
 
     page.set_viewport_size(PHONE)
-    for url in links:
+    for url, shown_in in links.items():
         response = page.goto(url)
         assert response.status == 200, url
-        assert page.get_attribute("html", "lang") == language, url
+        assert page.get_attribute("html", "lang") == (shown_in or language), url
         assert_no_violations(page)
         width = page.evaluate("() => document.documentElement.scrollWidth")
         assert width <= PHONE["width"], f"{url} scrolls sideways at {PHONE['width']}px"
@@ -357,7 +370,9 @@ def test_search_box_suggests_pages_and_passes_axe_while_open(page, portal):
     page.keyboard.press("ArrowDown")
     option = page.locator(".site-search [role=option][aria-selected=true]")
     assert box.get_attribute("aria-activedescendant") == option.get_attribute("id")
-    title = option.inner_text()
+    # The option reads "<title> · <town>"; the page it opens is titled without the town.
+    title = option.evaluate("option => option.firstChild.textContent")
+    assert option.locator(".search-suggestions__place").inner_text() == " · Ruda Śląska"
     page.keyboard.press("Enter")
     page.wait_for_load_state()
     assert page.locator("h1").inner_text() == title
