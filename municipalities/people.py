@@ -5,9 +5,12 @@
   form ticks that group, so "Dodaj redaktora" on a municipality's row starts a new person
   in the right group.
 - Zespół gminy: a municipality's moderators see (never change) who edits and moderates it.
+- Only a superuser makes or changes a superuser: GZM's network admins, who manage people,
+  get no "Administrator" box and cannot open a superuser's account (to set its password).
 """
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -56,8 +59,10 @@ def grouped_group_choices(groups):
 
 
 class GroupedGroupsMixin:
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, grants_superuser=False, **kwargs):
         super().__init__(*args, **kwargs)
+        if not grants_superuser:
+            self.fields.pop("is_superuser", None)
         field = self.fields.get("groups")
         if field is not None:
             field.choices = grouped_group_choices(field.queryset)
@@ -72,6 +77,9 @@ class GroupedUserEditForm(GroupedGroupsMixin, UserEditForm):
 
 
 class CreateUserView(users.CreateView):
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "grants_superuser": self.request.user.is_superuser}
+
     def get_initial(self):
         initial = super().get_initial()
         wanted = self.request.GET.get("group", "")
@@ -85,8 +93,19 @@ class CreateUserView(users.CreateView):
         return {group_id for pair in pairs for group_id in pair if group_id}
 
 
+class EditUserView(users.EditView):
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        if self.object.is_superuser and not request.user.is_superuser:
+            raise PermissionDenied
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "grants_superuser": self.request.user.is_superuser}
+
+
 class UserViewSet(users.UserViewSet):
     add_view_class = CreateUserView
+    edit_view_class = EditUserView
 
     def get_form_class(self, for_update=False):
         return GroupedUserEditForm if for_update else GroupedUserCreationForm

@@ -135,3 +135,51 @@ def test_a_moderator_of_two_cities_sees_both_but_only_theirs(client, network):
 
 def test_the_network_admin_sees_any_team(admin, network):
     assert admin.get(team_url(network.b)).status_code == 200
+
+
+def test_a_network_admin_cannot_make_a_superuser(admin, network):
+    form = admin.get(ADD_USER_URL).context["form"]
+    assert "is_superuser" not in form.fields
+
+    response = admin.post(
+        ADD_USER_URL,
+        {
+            "username": "ambitny",
+            "email": "ambitny@example.org",
+            "first_name": "Ambitny",
+            "last_name": "Redaktor",
+            "password1": "Trudne-haslo-2026!",
+            "password2": "Trudne-haslo-2026!",
+            "is_superuser": "on",
+            "groups": [network.a.editors_group_id],
+        },
+    )
+
+    assert response.status_code == 302
+    assert not get_user_model().objects.get(username="ambitny").is_superuser
+    edit = admin.get(reverse("wagtailusers_users:edit", args=[network.users["editor_a"].pk]))
+    assert "is_superuser" not in edit.context["form"].fields
+
+
+def test_a_network_admin_cannot_open_a_superusers_account(admin, network):
+    root = UserFactory(username="root", is_superuser=True)
+
+    response = admin.post(
+        reverse("wagtailusers_users:edit", args=[root.pk]),
+        {"password1": "Przejete-haslo-2026!", "password2": "Przejete-haslo-2026!"},
+    )
+
+    # Wagtail's admin answers a refused view by sending the person to the dashboard.
+    assert (response.status_code, response.url) == (302, "/admin/")
+    assert admin.get(reverse("wagtailusers_users:edit", args=[root.pk])).status_code == 302
+    root.refresh_from_db()
+    assert not root.check_password("Przejete-haslo-2026!")
+
+
+def test_a_superuser_still_grants_superuser(client, network):
+    root = UserFactory(username="root", is_superuser=True)
+    client.force_login(root)
+
+    assert "is_superuser" in client.get(ADD_USER_URL).context["form"].fields
+    edit = client.get(reverse("wagtailusers_users:edit", args=[network.users["editor_a"].pk]))
+    assert "is_superuser" in edit.context["form"].fields
