@@ -9,7 +9,6 @@ the municipality's own collection; nothing is downloaded and no rendition is mad
 Idempotent: a municipality whose gallery already holds an initiative is left alone.
 """
 
-import csv
 import io
 import random
 import unicodedata
@@ -17,7 +16,6 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
-from pathlib import Path
 
 from django.core.files.images import ImageFile
 from django.db import transaction
@@ -38,13 +36,13 @@ from municipalities.models import (
     InitiativeStage,
     PhotoRole,
 )
+from municipalities.onboarding import load_centres
 from portal.factories import DocumentFactory, ImageFactory
 from portal.models import TaskArea
 
 from .calls import DEMO_SEED, EXAMPLE_NOTE
 from .files import jpeg_illustration, pdf_document
 
-CENTRES_FILE = Path(__file__).resolve().parent / "data" / "gzm_centres.csv"
 EXAMPLE_SUMMARY = "Przykładowa inicjatywa — treść demonstracyjna."
 # An example rate for an hour of residents' work; each council sets its own in its resolution.
 SOCIAL_WORK_RATE = Decimal("30.00")
@@ -251,15 +249,6 @@ class InitiativePlan:
     with_report: bool = False
 
 
-def load_centres(path=CENTRES_FILE):
-    """Approximate town-centre coordinates of the members, by slug."""
-    with open(path, encoding="utf-8", newline="") as handle:
-        return {
-            row["slug"]: (Decimal(row["latitude"]), Decimal(row["longitude"]))
-            for row in csv.DictReader(handle)
-        }
-
-
 def ascii_slug(text):
     """An ASCII slug of Polish text: "Ogród społeczny" → "ogrod-spoleczny"."""
     text = unicodedata.normalize("NFKD", text.replace("ł", "l").replace("Ł", "L"))
@@ -461,6 +450,13 @@ def results_call(municipality, day):
     )
 
 
+def municipality_centre(municipality, centres):
+    """Where its example initiatives go: around its centre, or the reference data's."""
+    if municipality.latitude is None or municipality.longitude is None:
+        return centres.get(municipality.slug)
+    return municipality.latitude, municipality.longitude
+
+
 def seed_demo_initiatives(municipalities, day=None):
     """Give each municipality whose gallery is still empty its example initiatives."""
     day = day or timezone.localdate()
@@ -473,7 +469,9 @@ def seed_demo_initiatives(municipalities, day=None):
         if gallery is None or InitiativePage.objects.child_of(gallery).exists():
             continue
         call = results_call(municipality, day)
-        plans = plan_initiatives(municipality, day, call, centres.get(municipality.slug))
+        plans = plan_initiatives(
+            municipality, day, call, municipality_centre(municipality, centres)
+        )
         work.append((gallery, municipality, call, [p for p in plans if p.task_area in areas]))
     created = []
     # The illustrations are drawn by a second process while this one saves the pages: on

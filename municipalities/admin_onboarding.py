@@ -90,6 +90,8 @@ class OnboardingForm(WagtailAdminModelForm):
             bip_url=data.get("bip_url") or "",
             membership_start=data["membership_start"],
             coat_of_arms=data.get("coat_of_arms"),
+            latitude=data.get("latitude"),
+            longitude=data.get("longitude"),
         )
 
 
@@ -99,6 +101,7 @@ onboarding_panel = ObjectList(
         FieldRowPanel([FieldPanel("terc"), FieldPanel("gmina_type"), FieldPanel("county")]),
         FieldPanel("membership_start"),
         FieldPanel("bip_url"),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
         FieldPanel("coat_of_arms"),
     ],
     base_form_class=OnboardingForm,

@@ -8,6 +8,7 @@ again for the same municipality changes nothing.
 import csv
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
@@ -45,6 +46,8 @@ from .models import (
 from .signals import network_ready
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "gzm_municipalities.csv"
+# Approximate town-centre coordinates of the members (the network home's map).
+CENTRES_FILE = Path(__file__).resolve().parent / "data" / "gzm_centres.csv"
 
 # The GZM union has operated since 1 July 2017; all 41 founding members joined then.
 GZM_MEMBERSHIP_START = date(2017, 7, 1)
@@ -138,9 +141,21 @@ class MunicipalityRecord:
     membership_start: date = GZM_MEMBERSHIP_START
     # An image already in the media library (the admin's onboarding form offers a chooser).
     coat_of_arms: object = None
+    latitude: Decimal | None = None
+    longitude: Decimal | None = None
+
+
+def load_centres(path=CENTRES_FILE):
+    """Approximate town-centre coordinates of the members, by slug."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        return {
+            row["slug"]: (Decimal(row["latitude"]), Decimal(row["longitude"]))
+            for row in csv.DictReader(handle)
+        }
 
 
 def load_records(path=DATA_FILE):
+    centres = load_centres()
     with open(path, encoding="utf-8", newline="") as handle:
         return [
             MunicipalityRecord(
@@ -151,6 +166,8 @@ def load_records(path=DATA_FILE):
                 county=row["county"],
                 prototyping_school_2023=row.get("prototyping_school_2023") == "yes",
                 bip_url=row.get("bip_url", "") or "",
+                latitude=centres.get(row["slug"], (None, None))[0],
+                longitude=centres.get(row["slug"], (None, None))[1],
             )
             for row in csv.DictReader(handle)
         ]
@@ -304,6 +321,8 @@ def onboard_municipality(record, network_home=None):
             "prototyping_school_2023": record.prototyping_school_2023,
             "bip_url": record.bip_url,
             "coat_of_arms": record.coat_of_arms,
+            "latitude": record.latitude,
+            "longitude": record.longitude,
         },
     )
 

@@ -20,7 +20,6 @@ from PIL import Image as PILImage
 from demo.initiatives import (
     EXAMPLE_SUMMARY,
     SOCIAL_WORK_RATE,
-    load_centres,
     plan_initiatives,
     seed_demo_initiatives,
 )
@@ -33,7 +32,7 @@ from municipalities.models import (
     InitiativeStage,
     PhotoRole,
 )
-from municipalities.onboarding import load_records
+from municipalities.onboarding import load_centres, load_records
 
 RECORDS = load_records()
 CENTRES = load_centres()

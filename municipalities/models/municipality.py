@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -71,6 +72,25 @@ class Municipality(index.Indexed, models.Model):
     )
     withheld_permissions = models.JSONField(default=dict, blank=True, editable=False)
     bip_url = models.URLField(_("adres BIP"), blank=True)
+    # Where the municipality stands on the network home's map (its town centre, roughly).
+    latitude = models.DecimalField(
+        _("szerokość geograficzna środka gminy"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_("Punkt gminy na mapie sieci, np. 50,29850."),
+    )
+    longitude = models.DecimalField(
+        _("długość geograficzna środka gminy"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text=_("Np. 18,95800."),
+    )
     prototyping_school_2023 = models.BooleanField(
         _("uczestnik Metropolitalnej Szkoły Prototypowania 2023"), default=False
     )
@@ -132,6 +152,7 @@ class Municipality(index.Indexed, models.Model):
         FieldRowPanel([FieldPanel("terc"), FieldPanel("gmina_type"), FieldPanel("county")]),
         FieldRowPanel([FieldPanel("membership_start"), FieldPanel("membership_end")]),
         FieldPanel("bip_url"),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
         FieldPanel("coat_of_arms"),
         FieldPanel("prototyping_school_2023"),
         MultiFieldPanel(

@@ -3,6 +3,9 @@
  * (#initiative-map-config) from json_script tags, shows the hidden #initiative-map
  * container and puts a marker with a link in its popup for each initiative.
  *
+ * A point with a ``count`` (the network home's municipalities and their open calls) is drawn
+ * as a numbered circle, its ``detail`` in the popup and the marker's title.
+ *
  * The list of initiatives on the page stays as it is: without JavaScript, or without a
  * tile server, the map simply never appears. The map does not capture the scroll wheel,
  * and Tab moves through it (the container, the zoom buttons, the markers) and out again.
@@ -28,10 +31,11 @@
         link.href = point.url;
         link.textContent = point.title;
         content.appendChild(link);
-        if (point.municipality) {
+        var about = point.municipality || point.detail;
+        if (about) {
             var meta = document.createElement("span");
             meta.className = "initiative-map__popup-meta";
-            meta.textContent = point.municipality;
+            meta.textContent = about;
             content.appendChild(meta);
         }
         return content;
@@ -66,7 +70,16 @@
 
         var bounds = located.map(function (point) {
             var latLng = [parseFloat(point.lat), parseFloat(point.lng)];
-            L.marker(latLng, { title: point.title, alt: point.title, keyboard: true })
+            var options = { title: point.title, alt: point.title, keyboard: true };
+            if (typeof point.count === "number") {
+                options.title = point.title + ": " + point.detail;
+                options.icon = L.divIcon({
+                    className: "map-count" + (point.count ? "" : " map-count--none"),
+                    html: String(point.count),
+                    iconSize: [28, 28]
+                });
+            }
+            L.marker(latLng, options)
                 .bindPopup(popupContent(point))
                 .addTo(map);
             return latLng;
