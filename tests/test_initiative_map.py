@@ -164,3 +164,47 @@ def test_network_gallery_with_a_tile_server_maps_every_municipality(client, init
     points = {point["title"]: point for point in json_script(html, "initiative-map-points")}
     assert points[in_b.title]["municipality"] == network.b.name
     assert points[initiatives[1].title]["municipality"] == network.a.name
+
+
+@pytest.mark.django_db
+@TILES
+def test_the_gallery_map_reads_every_initiative_the_filters_match(client, network):
+    gallery = GalleryPage.objects.child_of(network.a.root_page).get()
+    for number in range(14):  # more than a page of cards
+        InitiativePageFactory(
+            parent=gallery,
+            title=f"Skwer {number:02d}",
+            year=2024 if number % 2 else 2025,
+            latitude=Decimal("50.256000") + number,
+            longitude=Decimal("18.856000"),
+        )
+    InitiativePageFactory(parent=gallery, title="Bez miejsca", year=2025)
+    html = get(client, gallery)
+    config = json_script(html, "initiative-map-config")
+    # The page embeds its own twelve cards' points (one card has no place): 11 of 14.
+    assert len(json_script(html, "initiative-map-points")) == 11
+
+    url = urlsplit(gallery.full_url)
+    every = client.get(config["pointsUrl"], HTTP_HOST=url.netloc).json()["points"]
+    of_2025 = client.get(config["pointsUrl"], {"year": "2025"}, HTTP_HOST=url.netloc).json()
+
+    assert sorted(point["title"] for point in every) == [f"Skwer {n:02d}" for n in range(14)]
+    assert sorted(point["title"] for point in of_2025["points"]) == [
+        f"Skwer {n:02d}" for n in range(0, 14, 2)
+    ]
+
+
+@pytest.mark.django_db
+@TILES
+def test_an_initiative_page_shows_its_place(client, initiatives):
+    _gallery, with_point, without_point = initiatives
+
+    html = get(client, with_point)
+    assert json_script(html, "initiative-map-points") == [
+        {"title": with_point.title, "lat": 50.256, "lng": 18.856}
+    ]
+    assert LEAFLET_JS in html
+    assert "Współrzędne: 50.256000, 18.856000" in html
+    assert "openstreetmap.org/?mlat=50.256000&amp;mlon=18.856000" in html
+
+    assert "Miejsce na mapie" not in get(client, without_point)

@@ -7,10 +7,12 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch, Q
+from django.http import JsonResponse
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, PageManager
@@ -143,13 +145,31 @@ class GalleryListingMixin(OpenDataRoutes, FilteredListingMixin):
 
     def listing_extra_context(self, request, filtered, shown):
         stage = StageChoice.of(request.GET.get("stage"))
+        config = map_config()
+        if config:
+            # The map shows every initiative the filters match (clustered), read from the
+            # route below with the page's query string; the list under it, this page's.
+            points_url = self.get_url(request) + self.reverse_subpage("map_points")
+            config = {**config, "pointsUrl": points_url}
         return {
             "totals": totals(filtered),
             "totals_label": STAGE_TOTALS_LABELS[stage],
             "stage_shown": stage.value,
             "map_points": map_points(shown, request),
-            "map_config": map_config(),
+            "map_config": config,
         }
+
+    @path("mapa/punkty/", name="map_points")
+    def map_points_json(self, request):
+        """Every initiative the request's filters match that has a map point (JSON)."""
+        listing = self.filtered_listing(request)
+        located = (
+            listing.filtered.filter(latitude__isnull=False, longitude__isnull=False)
+            .select_related("municipality")
+            .prefetch_related(None)
+            .order_by("pk")
+        )
+        return JsonResponse({"points": map_points(located, request)})
 
 
 class GalleryPage(GalleryListingMixin, SectionPage):
@@ -360,6 +380,12 @@ class InitiativePage(PortalPage):
     def add_body_context(self, request, context):
         super().add_body_context(request, context)
         context["photos"] = self.photo_set()
+        if self.has_point:
+            # Its own place on the map (no link in the popup: this is the page).
+            context["map_points"] = [
+                {"title": self.title, "lat": float(self.latitude), "lng": float(self.longitude)}
+            ]
+            context["map_config"] = map_config()
 
     def photo_set(self):
         """The photos in their order, the n-th "before" paired with the n-th "after"; three

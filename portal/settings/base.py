@@ -184,6 +184,7 @@ STATICFILES_DIRS = [
     BASE_DIR / "static",
     # Front-end packages come from npm (``npm ci``, run by scripts/setup) and are served as is.
     ("vendor/leaflet", BASE_DIR / "node_modules" / "leaflet" / "dist"),
+    ("vendor/leaflet.markercluster", BASE_DIR / "node_modules" / "leaflet.markercluster" / "dist"),
 ]
 # Uploads: the local file system, removing a part written when the disk fills up
 # (portal/storage.py).
