@@ -1,5 +1,6 @@
-"""What the network home lists of the municipal app: the municipalities by county and the
-network's listings of calls and initiatives (a site-root context hook, see apps.py)."""
+"""What the network home lists of the municipal app: the municipalities by county, the
+network's listings of calls and initiatives and its key figures (a site-root context hook,
+see apps.py)."""
 
 from dataclasses import dataclass, field
 
@@ -8,8 +9,10 @@ from django.utils.translation import gettext as _
 from portal.collation import polish_key
 from portal.visibility import public_q
 
+from .figures.counts import network_figures
 from .models import (
     CallNetworkIndexPage,
+    FiguresPage,
     GalleryNetworkIndexPage,
     GminaType,
     MunicipalityHomePage,
@@ -58,6 +61,10 @@ def add_network_listings(page, request, context):
     # This home is already in the active language, so its children are too.
     context["calls_page"] = _public_child(page, CallNetworkIndexPage)
     context["gallery_page"] = _public_child(page, GalleryNetworkIndexPage)
+    figures_page = _public_child(page, FiguresPage)
+    if figures_page is not None:
+        context["figures_page"] = figures_page
+        context["key_figures"] = network_figures(page.locale, request)
 
 
 def _public_child(page, page_type):
