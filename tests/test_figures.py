@@ -21,7 +21,7 @@ from wagtail.models import Locale, PageViewRestriction
 import pytest
 
 from municipalities.factories import CallPageFactory, InitiativePageFactory
-from municipalities.figures.charts import CHART_KEYS, charts
+from municipalities.figures.charts import CHARACTER, CHART_KEYS, WIDTH, charts
 from municipalities.figures.counts import count_figures
 from municipalities.models import CallIndexPage, CallPage, FiguresPage, GalleryPage, InitiativeStage
 from municipalities.onboarding import FIGURES_SLUG, ensure_network
@@ -339,3 +339,21 @@ def test_page_rendered_afresh_takes_the_same_queries_with_5_and_50_initiatives(c
         initiative(network.b, 2015 + position % 10, area="nature" if position % 3 else "education")
 
     assert page_queries(client, PAGE) == small
+
+
+def test_bars_leave_room_for_their_values_and_many_years_lie_down(network):
+    for position in range(12):
+        initiative(
+            network.a,
+            2010 + position,
+            social_work_value=Decimal("1234567.89") * (position + 1),
+        )
+    laid_out = {chart.key: chart for chart in charts(figures_pl())}
+
+    by_year = laid_out["inicjatywy-wg-lat"]
+    assert len(by_year.shape["bars"]) == 12
+    assert by_year.shape["anchor"] == "start"  # twelve years: lying bars, not columns
+    for chart in laid_out.values():
+        for bar in chart.shape.get("bars", []):  # no calls: no bars
+            end = bar["value"]["x"] + len(bar["value_text"]) * CHARACTER
+            assert end <= WIDTH, (chart.key, bar["value_text"])

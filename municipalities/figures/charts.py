@@ -19,6 +19,10 @@ from ..calls.templatetags import pln
 
 WIDTH = 400
 FONT = 13
+# More upright bars than this would crowd their labels: the chart lies down instead.
+MOST_COLUMNS = 10
+# How wide a character of the labels is, at most, in the units of the viewBox (for room).
+CHARACTER = 0.62 * FONT
 # Parts of a stacked bar: fill colour (contrast on white: 12.6, 8.0 and 6.2 to 1) and the
 # pattern that tells them apart without colour (``templates/municipalities/figures_page.html``).
 PARTS = (("#15336b", ""), ("#0b5a45", "stripes"), ("#8a4b00", "dots"))
@@ -92,7 +96,7 @@ def lay_out(chart):
     """Work out ``chart.shape``: the SVG's height and its bars, texts and axis."""
     if not chart.rows:
         chart.shape = {}
-    elif chart.layout == "columns":
+    elif chart.layout == "columns" and len(chart.rows) <= MOST_COLUMNS:
         chart.shape = _columns(chart)
     else:
         chart.shape = _bars(chart)
@@ -147,7 +151,9 @@ def _columns(chart):
 def _bars(chart):
     """Lying bars one below the other, each under its label, the value at its end."""
     row_height, bar_height, gap = 2 * FONT + 20, FONT + 4, 2
-    room = WIDTH - 90  # the longest bar leaves room for its value
+    values = [_label(chart, row) for row in chart.rows]
+    # The longest bar leaves room for its value.
+    room = WIDTH - max(len(value) for value in values) * CHARACTER - 3 * gap - 8
     largest = _largest(chart)
     bars = []
     for position, row in enumerate(chart.rows):
@@ -172,7 +178,7 @@ def _bars(chart):
             {
                 "parts": parts,
                 "value": {"x": round(x + 4, 1), "y": y + 2 * FONT + 7},
-                "value_text": _label(chart, row),
+                "value_text": values[position],
                 "label": {"x": 0, "y": y + FONT},
                 "label_text": str(row[0]),
             }

@@ -84,7 +84,7 @@ def _row(label, values):
 
 
 def count_figures(locale_id, day=None):
-    """The network's figures in the language ``locale_id``; six queries whatever the size."""
+    """The network's figures in the language ``locale_id``; seven queries whatever the size."""
     day = day or today()
     initiatives = completed_initiatives(locale_id)
     by_year = [
