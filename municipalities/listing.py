@@ -3,7 +3,8 @@
 The network home: the calls closing soonest across GZM, the latest completed initiatives
 with photos, the municipalities by county with their open calls (a list, and a map where a
 tile server is set), and links to the network's listings. A municipality's home: its open
-calls first, then its latest completed initiatives with photos.
+calls first, then its latest completed initiatives with photos. The network home's key
+figures come from the figures page (figures/counts.py).
 """
 
 from dataclasses import dataclass, field
@@ -17,10 +18,12 @@ from portal.canonical import canonical_url
 from portal.collation import polish_key
 from portal.visibility import public_q
 
+from .figures.counts import network_figures
 from .gallery.listing import map_config
 from .models import (
     CallNetworkIndexPage,
     CallPage,
+    FiguresPage,
     GalleryNetworkIndexPage,
     GminaType,
     InitiativePage,
@@ -111,6 +114,10 @@ def add_network_listings(page, request, context):
     config = map_config()
     if config:
         context["municipality_map_config"] = {**config, "label": _("Mapa gmin GZM")}
+    figures_page = _public_child(page, FiguresPage)
+    if figures_page is not None:
+        context["figures_page"] = figures_page
+        context["key_figures"] = network_figures(page.locale, request)
 
 
 def open_calls_label(count):

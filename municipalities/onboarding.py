@@ -37,6 +37,7 @@ from .models import (
     CallIndexPage,
     CallNetworkIndexPage,
     ContactPage,
+    FiguresPage,
     GalleryNetworkIndexPage,
     GalleryPage,
     MunicipalApprovalTask,
@@ -54,6 +55,8 @@ GZM_MEMBERSHIP_START = date(2017, 7, 1)
 
 NETWORK_TITLE = "Inicjatywa lokalna w GZM"
 NETWORK_ADMINS_GROUP = "Administratorzy sieci GZM"
+# "GZM w liczbach" keeps its Polish address in every language, as the other network pages do.
+FIGURES_SLUG = "gzm-w-liczbach"
 
 # The sections every subsite starts with: (page type, slug, title, shown in menus).
 SECTIONS = [
@@ -243,9 +246,11 @@ def ensure_network():
                 )
             )
         )
+    if not home.get_children().type(FiguresPage).exists():
+        _publish(home.add_child(instance=FiguresPage(title="GZM w liczbach", slug=FIGURES_SLUG)))
     legal_pages = _ensure_legal_pages(home, owner=None)
     ensure_translations(home)
-    network_pages = (CallNetworkIndexPage, GalleryNetworkIndexPage)
+    network_pages = (CallNetworkIndexPage, GalleryNetworkIndexPage, FiguresPage)
     for child in [*home.get_children().type(*network_pages), *legal_pages]:
         ensure_translations(child)
     # The apps above add what they keep on the network site (handbooks: GZM's model texts).

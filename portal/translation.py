@@ -24,6 +24,7 @@ KNOWN_STRINGS = {
         "Tekst łatwy do czytania": "Easy-to-read information",
         "Informacja w polskim języku migowym": "Information in Polish Sign Language",
         "Ochrona danych osobowych": "Personal data protection",
+        "GZM w liczbach": "GZM in figures",
     },
     "uk": {
         "Inicjatywa lokalna w GZM": "Місцева ініціатива в ГЗМ",
@@ -36,6 +37,7 @@ KNOWN_STRINGS = {
         "Tekst łatwy do czytania": "Легкий для читання текст",
         "Informacja w polskim języku migowym": "Інформація польською жестовою мовою",
         "Ochrona danych osobowych": "Захист персональних даних",
+        "GZM w liczbach": "ГЗМ у цифрах",
     },
 }
 

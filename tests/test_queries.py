@@ -37,6 +37,7 @@ BUDGETS = {
     "model process": 10,
     "handbook chapter": 10,
     "network calendar": 10,
+    "network figures": 10,
     # English and Ukrainian listings of Polish-only content (docs/translations.md).
     "municipality home uk": 10,
     "network calls en": 10,
@@ -44,6 +45,7 @@ BUDGETS = {
     "network gallery uk": 10,
     "municipal gallery en": 10,
     "network calendar en": 10,
+    "network figures uk": 10,
 }
 
 
@@ -105,12 +107,14 @@ def pages_to_count(network, call, initiative):
         "model process": (process.relative_url(None), "localhost"),
         "handbook chapter": (chapter.relative_url(None), "localhost"),
         "network calendar": ("/nabory/kalendarz/", "localhost"),
+        "network figures": ("/gzm-w-liczbach/", "localhost"),
         "municipality home uk": ("/uk/", city),
         "network calls en": ("/en/nabory/", "localhost"),
         "municipal calls uk": ("/uk/nabory/", city),
         "network gallery uk": ("/uk/inicjatywy/", "localhost"),
         "municipal gallery en": ("/en/zrealizowane-inicjatywy/", city),
         "network calendar en": ("/en/nabory/kalendarz/", "localhost"),
+        "network figures uk": ("/uk/gzm-w-liczbach/", "localhost"),
     }
 
 
@@ -130,7 +134,12 @@ def test_main_pages_stay_within_their_query_budget_as_content_grows(client, netw
 
 @pytest.mark.parametrize(
     ("path", "host"),
-    [("/", "localhost"), ("/en/", "localhost"), ("/", "ruda-slaska.localhost")],
+    [
+        ("/", "localhost"),
+        ("/en/", "localhost"),
+        ("/", "ruda-slaska.localhost"),
+        ("/gzm-w-liczbach/", "localhost"),
+    ],
 )
 def test_queries_do_not_depend_on_the_number_of_municipalities(client, network, path, host):
     with_two = count_queries(client, path, host)

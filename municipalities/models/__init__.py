@@ -1,6 +1,6 @@
 """The municipal app's models, whichever package defines them: the municipality and its
-subsite's pages (here), calls for applications (``municipalities.calls``) and the results
-gallery (``municipalities.gallery``)."""
+subsite's pages (here), calls for applications (``municipalities.calls``), the results
+gallery (``municipalities.gallery``) and the network's figures (``municipalities.figures``)."""
 
 from ..calls.models import (
     ApplicationDecision,
@@ -16,6 +16,7 @@ from ..calls.models import (
     DocumentKind,
     StatutoryCriterion,
 )
+from ..figures.models import FiguresPage
 from ..gallery.models import (
     GalleryNetworkIndexPage,
     GalleryPage,
@@ -41,6 +42,7 @@ __all__ = [
     "ContactPage",
     "ContactPerson",
     "DocumentKind",
+    "FiguresPage",
     "GalleryNetworkIndexPage",
     "GalleryPage",
     "GminaType",

@@ -27,6 +27,7 @@ class NetworkHomePage(SiteRootPage):
         "municipalities.MunicipalityHomePage",
         "municipalities.CallNetworkIndexPage",
         "municipalities.GalleryNetworkIndexPage",
+        "municipalities.FiguresPage",
         "portal.AccessibilityStatementPage",
         "portal.EasyReadPage",
         "portal.SignLanguagePage",

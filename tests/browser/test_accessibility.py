@@ -46,6 +46,7 @@ PAGES = [
     PageUnderTest("network-gallery", "/inicjatywy/"),
     PageUnderTest("network-gallery-filtered", "/inicjatywy/?county=b%C4%99dzi%C5%84ski&year=zzz"),
     PageUnderTest("network-gallery-under-way", "/inicjatywy/?stage=w-toku"),
+    PageUnderTest("network-figures", "/gzm-w-liczbach/"),
     PageUnderTest("contact", "/kontakt/", municipality="czeladz"),
     PageUnderTest("municipality-statement", "/deklaracja-dostepnosci/", municipality="ruda-slaska"),
     PageUnderTest("easy-read", "/tekst-latwy-do-czytania/", municipality="czeladz"),
@@ -92,11 +93,18 @@ FALLBACK_LISTINGS = (
     "search-municipality",
 )
 FALLBACK_LANGUAGES = ("en", "uk")
+# Pages checked in Ukrainian too although they list no Polish pages: their own text is long
+# and translated (numbers, chart labels and tables written the Ukrainian way).
+ALSO_IN_UKRAINIAN = ("network-figures",)
 
 CASES = [
     pytest.param(page_under_test, language, id=f"{page_under_test.name}-{language}")
     for page_under_test in PAGES
-    for language in ((*LANGUAGES, "uk") if page_under_test.name in FALLBACK_LISTINGS else LANGUAGES)
+    for language in (
+        (*LANGUAGES, "uk")
+        if page_under_test.name in (*FALLBACK_LISTINGS, *ALSO_IN_UKRAINIAN)
+        else LANGUAGES
+    )
 ]
 FALLBACK_CASES = [
     pytest.param(PAGE[name], language, id=f"{name}-{language}")

@@ -25,7 +25,7 @@ def place_members(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('municipalities', '0009_edit_rights_withheld'),
+        ('municipalities', '0010_figures_page'),
     ]
 
     operations = [
