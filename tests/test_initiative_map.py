@@ -7,6 +7,7 @@ test fetches a tile and the pages carry no Leaflet at all, only the list of plac
 import json
 import re
 from decimal import Decimal
+from html import unescape
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -208,3 +209,37 @@ def test_an_initiative_page_shows_its_place(client, initiatives):
     assert "openstreetmap.org/?mlat=50.256000&amp;mlon=18.856000" in html
 
     assert "Miejsce na mapie" not in get(client, without_point)
+
+
+def point_picker(html):
+    match = re.search(r'data-point-picker="([^"]*)"', html)
+    return json.loads(unescape(match.group(1))) if match else None
+
+
+@pytest.mark.django_db
+@TILES
+def test_the_admin_offers_a_point_picker_opening_at_the_city(client, network, initiatives):
+    _gallery, with_point, _without_point = initiatives
+    network.a.latitude, network.a.longitude = Decimal("50.25600"), Decimal("18.85600")
+    network.a.save()
+    client.force_login(network.users["editor_a"])
+
+    html = client.get(f"/admin/pages/{with_point.pk}/edit/").content.decode()
+    picker = point_picker(html)
+
+    assert (picker["latitudeId"], picker["longitudeId"]) == ("id_latitude", "id_longitude")
+    assert (picker["centre"], picker["zoom"]) == ([50.256, 18.856], 14)
+    assert "/static/municipalities/admin/point-picker.js" in html
+    assert 'name="latitude"' in html  # the fields stay, the accessible way in
+
+
+@pytest.mark.django_db
+def test_without_a_tile_server_the_admin_keeps_the_fields_only(client, network, initiatives):
+    _gallery, with_point, _without_point = initiatives
+    client.force_login(network.users["editor_a"])
+
+    html = client.get(f"/admin/pages/{with_point.pk}/edit/").content.decode()
+
+    assert point_picker(html) is None
+    assert "point-picker.js" not in html
+    assert 'name="latitude"' in html

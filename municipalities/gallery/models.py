@@ -30,6 +30,7 @@ from ..models.pages import MunicipalPageQuerySet, SectionPage
 from .forms import GalleryFilterForm, NetworkGalleryFilterForm
 from .listing import INITIATIVES_PER_PAGE, PHOTO_FILTER_SPECS, map_config, map_points, totals
 from .opendata import INITIATIVE_COLUMNS, initiative_record
+from .point_picker import PointPickerPanel
 from .stages import InitiativeStage, StageChoice
 
 
@@ -309,6 +310,7 @@ class InitiativePage(PortalPage):
             [
                 FieldRowPanel([FieldPanel("district"), FieldPanel("address")]),
                 FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                PointPickerPanel(),
             ],
             heading=_("Miejsce"),
         ),

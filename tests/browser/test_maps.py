@@ -67,3 +67,49 @@ def test_the_network_home_maps_each_municipality_with_its_open_calls(page, porta
     popup.wait_for()
     assert popup.get_attribute("href").startswith("http://")
     assert_no_violations(page)
+
+
+EDITOR = """
+from municipalities.models import Municipality
+from portal.factories import UserFactory
+city = Municipality.objects.get(slug="ruda-slaska")
+UserFactory(username="redaktor-mapy", groups=[city.editors_group])
+"""
+PASSWORD = "haslo-testowe-123"  # portal.factories.UserFactory's
+
+
+def test_an_editor_places_an_initiative_by_clicking_the_map(page, portal):
+    portal.run_python(EDITOR)
+    page.goto(portal.url("/admin/login/"))
+    page.fill("input[name=username]", "redaktor-mapy")
+    page.fill("input[name=password]", PASSWORD)
+    with page.expect_navigation():
+        page.click("button[type=submit]")
+    page.goto(portal.url("/admin/pages/"))  # an editor's explorer opens at their city
+    with page.expect_navigation():
+        page.get_by_role(
+            "link", name="Przeglądaj strony pochodne 'Zrealizowane inicjatywy'"
+        ).click()
+    with page.expect_navigation():
+        page.locator("header").get_by_role(
+            "link", name=re.compile("Dodaj stronę podrzędną")
+        ).first.click()
+
+    picker = page.locator("[data-point-picker]")
+    picker.scroll_into_view_if_needed()
+    picker.wait_for(state="visible")
+    assert page.input_value("#id_latitude") == ""
+    # The map opens at the city's centre; a click there writes the point into the fields.
+    picker.click()
+    latitude = float(page.input_value("#id_latitude"))
+    longitude = float(page.input_value("#id_longitude"))
+    assert abs(latitude - 50.2560) < 0.05 and abs(longitude - 18.8560) < 0.05
+    assert picker.locator(".leaflet-marker-icon").count() == 1
+
+    # Typing into the fields (the accessible way) moves the marker, not the other way round.
+    before = picker.locator(".leaflet-marker-icon").bounding_box()
+    page.fill("#id_latitude", f"{latitude + 0.002:.6f}")
+    page.wait_for_timeout(300)
+    after = picker.locator(".leaflet-marker-icon").bounding_box()
+    assert after["y"] < before["y"]  # further north is higher up
+    assert page.input_value("#id_longitude") == f"{longitude:.6f}"
