@@ -86,7 +86,7 @@ def call_events(call, kinds=("opens", "closes")):
     """The all-day events of ``call``'s dates (of ``kinds``: its opening and closing day,
     where known), in the active language: what every calendar of calls is made of."""
     url = canonical_url(call)
-    names = {"title": _titled(call), "municipality": call.municipality.name}
+    names = {"title": titled(call), "municipality": call.municipality.name}
     events = []
     if "opens" in kinds and call.opens_on:
         summary = _("Początek naboru: %(title)s (%(municipality)s)") % names
@@ -163,7 +163,7 @@ def call_calendar_response(call, calendar):
     return response
 
 
-def _titled(call):
+def titled(call):
     """The call's title; a Polish call in a feed of another language says so."""
     if call.is_fallback:
         return _("%(title)s [po polsku]") % {"title": call.title}
@@ -219,8 +219,8 @@ class NewCallsFeed(Feed):
 
     def item_title(self, call):
         if self.is_network:
-            return f"{_titled(call)} ({call.municipality.name})"
-        return _titled(call)
+            return f"{titled(call)} ({call.municipality.name})"
+        return titled(call)
 
     def item_link(self, call):
         return canonical_url(call)

@@ -60,6 +60,9 @@ from .status import (
     today,
 )
 
+# Registered with the app here, and re-exported by municipalities.models.
+from .subscriptions import CallAlertDelivery, CallAlertSubscription  # noqa: F401
+
 # Addresses under a call list that its feeds answer at (see CallFeedRoutes).
 RESERVED_SLUGS = {"kalendarz", "kanal-atom"}
 CALLS_PER_PAGE = 12

@@ -4,6 +4,8 @@ gallery (``municipalities.gallery``)."""
 
 from ..calls.models import (
     ApplicationDecision,
+    CallAlertDelivery,
+    CallAlertSubscription,
     CallApplication,
     CallContact,
     CallCriterion,
@@ -29,6 +31,8 @@ from .pages import ContactPage, ContactPerson, MunicipalityHomePage, SectionPage
 
 __all__ = [
     "ApplicationDecision",
+    "CallAlertDelivery",
+    "CallAlertSubscription",
     "CallApplication",
     "CallContact",
     "CallCriterion",
