@@ -462,3 +462,19 @@ def test_subscribers_are_not_in_the_admin(network):
 
     assert CallAlertSubscription not in get_snippet_models()
     assert not admin.site.is_registered(CallAlertSubscription)
+
+
+def test_a_mail_server_failure_is_no_500(client, network, monkeypatch):
+    from smtplib import SMTPServerDisconnected
+
+    from django.core.mail.backends.locmem import EmailBackend
+
+    def fail(self, messages):
+        raise SMTPServerDisconnected("down")
+
+    monkeypatch.setattr(EmailBackend, "send_messages", fail)
+
+    response = post_subscription(client, HOST_A, "ktos@example.pl", "ruda-slaska")
+
+    assert response.status_code == 200
+    assert "Sprawdź swoją skrzynkę" in response.content.decode()

@@ -7,6 +7,8 @@ and gets a mail with a confirmation link; only a confirmed subscription is sent 
 looks the same from outside and sends at most one mail an hour to one address.
 """
 
+import logging
+from smtplib import SMTPException
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -22,6 +24,8 @@ from portal.rate_limits import over_limit
 from portal.roots import network_home_for
 
 from .subscriptions import CallAlertSubscription
+
+logger = logging.getLogger(__name__)
 
 # One address gets at most one confirmation mail in this many seconds, whatever it asks.
 CONFIRMATION_INTERVAL = 3600
@@ -149,4 +153,9 @@ def send_confirmation(subscription):
                 ),
             },
         )
-    mail.send()
+    try:
+        mail.send()
+    except (SMTPException, OSError):
+        # The resident sees the same answer (and can ask again in an hour); whoever runs the
+        # servers sees the error.
+        logger.exception("Could not send a call alert confirmation (%s).", subscription.pk)
