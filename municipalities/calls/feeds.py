@@ -4,7 +4,8 @@ A municipality's call list serves its own calls; the network's call list serves 
 municipality's. Both feeds show live, public calls in the language of the page that serves
 them, never drafts, scheduled or expired ones, and link each call to its address on its
 municipality's own host. The pages route to the functions here and hand them their calls
-(``CallFeedRoutes.feed_calls`` in calls/models.py).
+(``CallFeedRoutes.feed_calls`` in calls/models.py). A call page serves its own calendar file
+too, of its closing day with a reminder (``build_call_calendar``), made of the same events.
 """
 
 from datetime import UTC, timedelta
