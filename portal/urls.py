@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from municipalities import opendata
 from municipalities.admin_urls import urlpatterns as municipal_admin_urls
+from municipalities.calls import alert_views
 from portal import consent, crawlers, sitemaps
 from portal.admin_links import external_link_view
 from portal.throttling import ThrottledPasswordResetView
@@ -43,6 +44,14 @@ urlpatterns += i18n_patterns(
     path("zgoda-cookies/", consent.cookie_consent, name="cookie_consent"),
     path("ustawienia-cookies/", consent.cookie_settings_view, name="cookie_settings"),
     path("szukaj/podpowiedzi/", search_views.suggestions, name="search_suggestions"),
+    # E-mail alerts about new calls (docs/calls.md): never cached, the form's own answer.
+    path("powiadomienia/zapisz/", alert_views.subscribe, name="call_alerts_subscribe"),
+    path("powiadomienia/potwierdz/<str:token>/", alert_views.confirm, name="call_alerts_confirm"),
+    path(
+        "powiadomienia/wypisz/<str:token>/",
+        alert_views.unsubscribe,
+        name="call_alerts_unsubscribe",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

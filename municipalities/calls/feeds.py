@@ -4,7 +4,8 @@ A municipality's call list serves its own calls; the network's call list serves 
 municipality's. Both feeds show live, public calls in the language of the page that serves
 them, never drafts, scheduled or expired ones, and link each call to its address on its
 municipality's own host. The pages route to the functions here and hand them their calls
-(``CallFeedRoutes.feed_calls`` in calls/models.py).
+(``CallFeedRoutes.feed_calls`` in calls/models.py). A call page serves its own calendar file
+too, of its closing day with a reminder (``build_call_calendar``), made of the same events.
 """
 
 from datetime import UTC, timedelta
@@ -15,6 +16,7 @@ from django.http import HttpResponse
 from django.utils import timezone, translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 import icalendar
@@ -24,6 +26,8 @@ from portal.canonical import canonical_url
 CALENDAR_CONTENT_TYPE = "text/calendar; charset=utf-8"
 CALENDAR_PRODID = "-//GZM//Inicjatywa lokalna: nabory wnioskow//PL"
 ATOM_ITEMS = 20
+# A call's own calendar file reminds of its closing day this many days before.
+REMINDER_DAYS = 3
 
 
 def feed_name(index_page):
@@ -69,35 +73,98 @@ def _event(call, kind, day, summary, url):
     return event
 
 
+def _calendar(name):
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", CALENDAR_PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("name", name)
+    calendar.add("x-wr-calname", name)
+    return calendar
+
+
+def call_events(call, kinds=("opens", "closes")):
+    """The all-day events of ``call``'s dates (of ``kinds``: its opening and closing day,
+    where known), in the active language: what every calendar of calls is made of."""
+    url = canonical_url(call)
+    names = {"title": titled(call), "municipality": call.municipality.name}
+    events = []
+    if "opens" in kinds and call.opens_on:
+        summary = _("Początek naboru: %(title)s (%(municipality)s)") % names
+        events.append(_event(call, "opens", call.opens_on, summary, url))
+    if "closes" in kinds and call.closes_on:
+        summary = _("Koniec naboru: %(title)s (%(municipality)s)") % names
+        events.append(_event(call, "closes", call.closes_on, summary, url))
+    return events
+
+
 def build_calendar(index_page, calls):
     """An iCalendar (RFC 5545) of the calls' dates: an all-day event on the closing day of
     every call that has one, and another on the opening day where it is known."""
     language = index_page.locale.language_code
     with translation.override(language):
-        name = _("Nabory wniosków: %(name)s") % {"name": feed_name(index_page)}
-        calendar = icalendar.Calendar()
-        calendar.add("prodid", CALENDAR_PRODID)
-        calendar.add("version", "2.0")
-        calendar.add("calscale", "GREGORIAN")
-        calendar.add("name", name)
-        calendar.add("x-wr-calname", name)
-        events = []
-        for call in calls:
-            url = canonical_url(call)
-            names = {"title": _titled(call), "municipality": call.municipality.name}
-            if call.opens_on:
-                summary = _("Początek naboru: %(title)s (%(municipality)s)") % names
-                events.append(_event(call, "opens", call.opens_on, summary, url))
-            if call.closes_on:
-                summary = _("Koniec naboru: %(title)s (%(municipality)s)") % names
-                events.append(_event(call, "closes", call.closes_on, summary, url))
+        calendar = _calendar(_("Nabory wniosków: %(name)s") % {"name": feed_name(index_page)})
+        events = [event for call in calls for event in call_events(call)]
         events.sort(key=lambda event: (event.decoded("dtstart"), str(event["uid"])))
         for event in events:
             calendar.add_component(event)
     return calendar.to_ical()
 
 
-def _titled(call):
+def build_call_calendar(call):
+    """An iCalendar file of one call: its closing day, as in the call list's calendar (the
+    same UID, so a calendar holding both keeps one event), with the call's address, how to
+    apply, and a reminder ``REMINDER_DAYS`` days before. None for a call with no closing day.
+    """
+    with translation.override(call.locale.language_code):
+        events = call_events(call, kinds=("closes",))
+        if not events:
+            return None
+        event = events[0]
+        url = canonical_url(call)
+        event["description"] = icalendar.vText(
+            "\n\n".join(part for part in (call.summary, how_to_apply_text(call), url) if part)
+        )
+        event.add("url", url)
+        alarm = icalendar.Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("trigger", timedelta(days=-REMINDER_DAYS))
+        alarm.add(
+            "description",
+            _("Zbliża się koniec naboru: %(title)s. Ostatni dzień składania wniosków: %(day)s.")
+            % {"title": call.title, "day": call.closes_on.strftime("%d.%m.%Y")},
+        )
+        event.add_component(alarm)
+        calendar = _calendar(str(event["summary"]))
+        calendar.add_component(event)
+    return calendar.to_ical()
+
+
+def how_to_apply_text(call):
+    """The ways to apply the call names, one short line each, as plain text."""
+    ways = []
+    if call.online_url:
+        ways.append(_("Formularz internetowy: %(value)s") % {"value": call.online_url})
+    if call.epuap_address:
+        ways.append(_("ePUAP: %(value)s") % {"value": call.epuap_address})
+    if call.in_person:
+        ways.append(_("Osobiście: %(value)s") % {"value": " ".join(call.in_person.split())})
+    if call.by_post:
+        ways.append(_("Pocztą: %(value)s") % {"value": " ".join(call.by_post.split())})
+    if not ways:
+        return ""
+    return "\n".join([_("Jak złożyć wniosek:"), *ways])
+
+
+def call_calendar_response(call, calendar):
+    response = HttpResponse(calendar, content_type=CALENDAR_CONTENT_TYPE)
+    # The slug in ASCII: a header's file name with Polish letters needs RFC 6266 encoding.
+    name = slugify(call.slug) or str(call.pk)
+    response["Content-Disposition"] = f'attachment; filename="nabor-{name}.ics"'
+    return response
+
+
+def titled(call):
     """The call's title; a Polish call in a feed of another language says so."""
     if call.is_fallback:
         return _("%(title)s [po polsku]") % {"title": call.title}
@@ -153,8 +220,8 @@ class NewCallsFeed(Feed):
 
     def item_title(self, call):
         if self.is_network:
-            return f"{_titled(call)} ({call.municipality.name})"
-        return _titled(call)
+            return f"{titled(call)} ({call.municipality.name})"
+        return titled(call)
 
     def item_link(self, call):
         return canonical_url(call)

@@ -1,4 +1,4 @@
-"""The filter form of "Nabory w GZM", sent by GET."""
+"""The filter form of "Nabory w GZM", sent by GET, and the form of the e-mail alerts."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -57,3 +57,25 @@ class CallDataFilterForm(CallFilterForm):
 
     def filters(self):
         return {**super().filters(), "year": self.valid_data().get("year")}
+
+
+class CallAlertForm(forms.Form):
+    """E-mail alerts about new calls: the address, the consent, the scope (a municipality's
+    slug, empty for the network) and a honeypot that people leave empty."""
+
+    email = forms.EmailField(
+        label=_("Adres e-mail"),
+        max_length=254,
+        error_messages={
+            "required": _("Wpisz adres e-mail."),
+            "invalid": _("Wpisz poprawny adres e-mail, np. jan.kowalski@example.pl."),
+        },
+    )
+    consent = forms.BooleanField(
+        label=_("Zgadzam się na przetwarzanie mojego adresu e-mail w celu wysyłania powiadomień."),
+        error_messages={
+            "required": _("Zaznacz zgodę: bez niej nie możemy wysyłać powiadomień."),
+        },
+    )
+    gmina = forms.CharField(required=False, widget=forms.HiddenInput)
+    website = forms.CharField(label=_("Nie wypełniaj tego pola"), required=False)

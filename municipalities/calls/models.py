@@ -15,13 +15,14 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q, Value
+from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
@@ -40,7 +41,13 @@ from ..models.pages import (
     child_of_translations_q,
     team_of,
 )
-from .feeds import atom_response, build_calendar, calendar_response
+from .feeds import (
+    atom_response,
+    build_calendar,
+    build_call_calendar,
+    calendar_response,
+    call_calendar_response,
+)
 from .forms import CallFilterForm
 from .opendata import CALL_COLUMNS, call_record
 from .status import (
@@ -52,6 +59,9 @@ from .status import (
     statuses_for,
     today,
 )
+
+# Registered with the app here, and re-exported by municipalities.models.
+from .subscriptions import CallAlertDelivery, CallAlertSubscription  # noqa: F401
 
 # Addresses under a call list that its feeds answer at (see CallFeedRoutes).
 RESERVED_SLUGS = {"kalendarz", "kanal-atom"}
@@ -270,8 +280,12 @@ class CallPageForm(OwnMediaPageForm):
         ]
 
 
-class CallPage(PortalPage):
-    """One call for applications: when, for what, with how much money, judged how."""
+class CallPage(RoutablePageMixin, PortalPage):
+    """One call for applications: when, for what, with how much money, judged how.
+
+    Beside the page, ``kalendarz/`` serves the call's closing day as an iCalendar file
+    ("Dodaj do kalendarza", calls/feeds.py).
+    """
 
     municipality = models.ForeignKey(
         Municipality,
@@ -529,6 +543,34 @@ class CallPage(PortalPage):
         if municipality.coat_of_arms_id is None:
             return None
         return municipality.coat_of_arms, _("Herb: %(name)s") % {"name": municipality.name}
+
+    # Calendar file --------------------------------------------------------------------
+
+    @path("kalendarz/", name="calendar")
+    def calendar_file(self, request):
+        calendar = freshness.cached(
+            ("call-calendar", self.pk), lambda: build_call_calendar(self) or b"", request
+        )
+        if not calendar:  # no closing day to put in a calendar
+            raise Http404
+        return call_calendar_response(self, calendar)
+
+    def route(self, request, path_components):
+        # The calendar file is for calls every visitor may see, like the call lists' feeds:
+        # behind a view restriction Wagtail would answer its address with a password or
+        # login form, so there is no such address at all.
+        if path_components and self.get_view_restrictions():
+            raise Http404
+        return super().route(request, path_components)
+
+    def get_cached_paths(self):
+        # The frontend cache keeps the calendar file beside the page; a purge takes both.
+        return [*super().get_cached_paths(), "kalendarz/"]
+
+    @property
+    def offers_calendar_file(self):
+        """Whether the page links its calendar file: a closing day still ahead."""
+        return bool(self.closes_on) and self.status in (*ACCEPTING, CallStatus.UPCOMING)
 
     # Status ---------------------------------------------------------------------------
 

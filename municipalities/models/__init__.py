@@ -4,6 +4,8 @@ gallery (``municipalities.gallery``) and the network's figures (``municipalities
 
 from ..calls.models import (
     ApplicationDecision,
+    CallAlertDelivery,
+    CallAlertSubscription,
     CallApplication,
     CallContact,
     CallCriterion,
@@ -30,6 +32,8 @@ from .pages import ContactPage, ContactPerson, MunicipalityHomePage, SectionPage
 
 __all__ = [
     "ApplicationDecision",
+    "CallAlertDelivery",
+    "CallAlertSubscription",
     "CallApplication",
     "CallContact",
     "CallCriterion",

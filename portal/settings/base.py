@@ -154,6 +154,10 @@ PORTAL_PASSWORD_RESET_WINDOW = env.integer("PORTAL_PASSWORD_RESET_WINDOW", 3600)
 PORTAL_OPEN_DATA_LIMIT = env.integer("PORTAL_OPEN_DATA_LIMIT", 60)
 PORTAL_OPEN_DATA_WINDOW = env.integer("PORTAL_OPEN_DATA_WINDOW", 60)
 PORTAL_OPEN_DATA_CACHE_SECONDS = env.integer("PORTAL_OPEN_DATA_CACHE_SECONDS", 300)
+# E-mail alerts about new calls (docs/calls.md): subscriptions a client address may send per
+# window (seconds). One e-mail address gets at most one confirmation mail an hour anyway.
+PORTAL_CALL_ALERTS_LIMIT = env.integer("PORTAL_CALL_ALERTS_LIMIT", 10)
+PORTAL_CALL_ALERTS_WINDOW = env.integer("PORTAL_CALL_ALERTS_WINDOW", 3600)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -199,6 +203,10 @@ MEDIA_ROOT = Path(env.text("MEDIA_ROOT", str(BASE_DIR / "media")))
 PORTAL_DOMAIN = env.text("PORTAL_DOMAIN", "localhost")
 PORTAL_PORT = env.integer("PORTAL_PORT", 8000)
 PORTAL_SCHEME = env.text("PORTAL_SCHEME", "http")
+# The sender of the portal's mails (production requires it to be set; docs/deployment.md).
+DEFAULT_FROM_EMAIL = env.text(
+    "DEFAULT_FROM_EMAIL", f"Inicjatywa lokalna GZM <noreply@{PORTAL_DOMAIN}>"
+)
 
 # The initiatives map: a tile server's URL template and the attribution its licence asks
 # for (HTML). An empty URL turns the map off; the list of initiatives is shown either way.

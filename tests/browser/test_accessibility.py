@@ -41,6 +41,16 @@ PAGES = [
     PageUnderTest("call-pilot", "/nabory/inicjatywa-lokalna-2024/", municipality="ruda-slaska"),
     PageUnderTest("network-calls", "/nabory/"),
     PageUnderTest("network-calls-filtered", "/nabory/?status=all&county=b%C4%99dzi%C5%84ski"),
+    PageUnderTest(
+        "call-alerts-form", "/powiadomienia/zapisz/?gmina=ruda-slaska", municipality="ruda-slaska"
+    ),
+    PageUnderTest("network-call-alerts-form", "/powiadomienia/zapisz/"),
+    PageUnderTest(
+        "call-alerts-unknown-link",
+        "/powiadomienia/wypisz/nie-ma-takiego/",
+        municipality="czeladz",
+        status=404,
+    ),
     PageUnderTest("gallery", "/czeladz/zrealizowane-inicjatywy/"),
     PageUnderTest("gallery-own-host", "/zrealizowane-inicjatywy/", municipality="ruda-slaska"),
     PageUnderTest("network-gallery", "/inicjatywy/"),
@@ -448,4 +458,55 @@ def test_network_dashboard_for_an_editor_has_no_wcag_violations(page, portal, ad
     assert response.status == 200
     assert page.locator("table.network-dashboard tbody tr").count() == 1
     assert "Ruda Śląska" in page.locator("table.network-dashboard tbody").inner_text()
+    assert_no_violations(page)
+
+
+# E-mail alerts about new calls: the pages their mails link to, and the form after an error
+# (the form itself is on the call lists above).
+
+ALERT_CONFIRM_TOKEN = "a11y-potwierdzenie-" + "x" * 24
+ALERT_UNSUBSCRIBE_TOKEN = "a11y-wypisanie-" + "y" * 28
+ALERT_SUBSCRIPTION = """
+from municipalities.models import CallAlertSubscription, Municipality
+CallAlertSubscription.objects.update_or_create(
+    email="a11y@example.pl",
+    municipality=Municipality.objects.get(slug="ruda-slaska"),
+    defaults=dict(language="pl", confirm_token={confirm!r}, unsubscribe_token={unsubscribe!r}),
+)
+"""
+
+
+@pytest.fixture(scope="module")
+def alert_subscription(portal):
+    portal.run_python(
+        ALERT_SUBSCRIPTION.format(confirm=ALERT_CONFIRM_TOKEN, unsubscribe=ALERT_UNSUBSCRIBE_TOKEN)
+    )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_call_alert_confirmation_and_unsubscribe_pages_pass_axe(
+    page, portal, alert_subscription, language
+):
+    prefix = "" if language == "pl" else f"/{language}"
+    for path in (
+        f"{prefix}/powiadomienia/potwierdz/{ALERT_CONFIRM_TOKEN}/",
+        f"{prefix}/powiadomienia/wypisz/{ALERT_UNSUBSCRIBE_TOKEN}/",
+    ):
+        response = page.goto(portal.url(path, "ruda-slaska"))
+        assert response.status == 200, path
+        assert page.locator("html").get_attribute("lang") == language
+        assert_no_violations(page)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_call_alert_form_with_an_error_passes_axe(page, portal, language):
+    prefix = "" if language == "pl" else f"/{language}"
+    page.goto(portal.url(f"{prefix}/nabory/", "ruda-slaska"))
+    page.fill("#alert-email", "to-nie-adres")
+    page.check("#alert-consent")
+    with page.expect_navigation():
+        page.click(".call-alerts__form button[type=submit]")
+
+    assert page.locator('#alert-email[aria-invalid="true"]').count() == 1
+    assert page.locator("#alert-email").input_value() == "to-nie-adres"
     assert_no_violations(page)
