@@ -1,0 +1,180 @@
+"""The admin speaks Polish to a municipality's people: no English left on the screens they use.
+
+Wagtail's and wagtail-localize's Polish catalogues miss some strings and word others so that
+an inserted name does not agree with the sentence ("Dodaj gmina"); the project's overrides
+are in ``locale/pl/LC_MESSAGES/django.po`` (docs/translations.md). These tests walk the
+screens an editor and a moderator work on and look for English in what they are shown.
+"""
+
+import re
+from html.parser import HTMLParser
+
+from django.urls import reverse
+
+import pytest
+
+from municipalities.models import CallPage
+
+from .test_calls import call_form, call_index, make_call
+
+pytestmark = pytest.mark.django_db
+
+# Frequent English words of an admin interface, matched as whole words. None of them is a
+# Polish word ("to", "a", "on", "do", "no", "by" and "go" are, so they are not here).
+ENGLISH_WORDS = [
+    "the", "of", "and", "or", "is", "are", "was", "has", "have", "been", "be", "this", "that",
+    "with", "your", "you", "not", "for", "from", "into", "it", "its", "there", "here", "will",
+    "can", "could", "should", "would", "must", "any", "all", "more", "less", "new",
+    "add", "edit", "delete", "save", "saved", "saving", "cancel", "search", "password",
+    "username", "page", "pages", "error", "errors", "submit", "publish", "published",
+    "unpublish", "preview", "history", "settings", "account", "image", "images", "document",
+    "documents", "upload", "choose", "select", "close", "open", "actions", "view", "draft",
+    "sort", "items", "item", "show", "hide", "toggle", "unlock", "lock", "locked", "help",
+    "dashboard", "reports", "workflow", "translate", "translation", "translations", "locale",
+    "language", "loading", "comments", "comment", "required", "optional", "name", "title",
+    "date", "user", "users", "log", "sign", "back", "next", "previous", "first", "last",
+    "move", "copy", "results", "filter", "filters", "created", "updated", "deleted", "changes",
+    "keyboard", "shortcuts", "minimap", "checks", "readability", "schedule", "scheduled",
+    "anyone", "owner", "yes", "explore", "subpage", "subpages", "child", "parent", "revision",
+    "current", "latest", "compare", "author", "list", "grid", "layout", "usage", "count",
+    "collection", "tags", "file", "size", "type", "order", "field", "fields",
+]
+ENGLISH = re.compile(r"\b(" + "|".join(ENGLISH_WORDS) + r")\b", re.IGNORECASE)
+
+# Names and marks that are the same in Polish.
+ALLOWED = re.compile(r"Wagtail Localize|Wagtail|GZM|ePUAP|BIP|GitHub|TERC|SEO|URL|English")
+
+# Left as Wagtail writes it: the visually hidden submit button of the dashboard's search
+# form, hard-coded in wagtailadmin/home.html (in no catalogue; overriding the whole
+# template for it would tie the portal to that file's every change).
+KNOWN_LITERALS = {"Search"}
+
+# Attributes whose values are shown (or read out) to the person at the screen.
+SHOWN_ATTRIBUTES = {
+    "title",
+    "aria-label",
+    "aria-description",
+    "placeholder",
+    "alt",
+    "data-w-tooltip-content-value",
+    "data-w-progress-active-value",
+    "data-w-clipboard-copied-value",
+}
+BUTTON_INPUTS = {"submit", "button", "reset"}
+
+
+class ShownText(HTMLParser):
+    """The text of a page as a person sees or hears it: text outside scripts and styles, and
+    the attributes above (a button's ``value`` too)."""
+
+    HIDDEN = {"script", "style", "textarea"}  # a textarea holds what was typed, not the UI
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.pieces = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in self.HIDDEN:
+            self.hidden += 1
+        for name, value in attrs.items():
+            if value and name in SHOWN_ATTRIBUTES:
+                self.pieces.append(value)
+        if tag == "input" and attrs.get("type") in BUTTON_INPUTS and attrs.get("value"):
+            self.pieces.append(attrs["value"])
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag in self.HIDDEN:
+            self.hidden -= 1
+
+    def handle_endtag(self, tag):
+        if tag in self.HIDDEN and self.hidden:
+            self.hidden -= 1
+
+    def handle_data(self, data):
+        if not self.hidden and data.strip():
+            self.pieces.append(data)
+
+
+def shown_text(html):
+    parser = ShownText()
+    parser.feed(html)
+    return [" ".join(piece.split()) for piece in parser.pieces]
+
+
+def english_on(html):
+    """The pieces of shown text with an English word in them."""
+    found = []
+    for piece in shown_text(html):
+        if piece in KNOWN_LITERALS or piece in found:
+            continue
+        if ENGLISH.search(ALLOWED.sub(" ", piece)):
+            found.append(piece)
+    return found
+
+
+def assert_polish(response, screen):
+    assert response.status_code == 200, (screen, response.status_code)
+    english = english_on(response.content.decode())
+    assert not english, f"English on {screen}: " + " | ".join(english)
+
+
+# Screens ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def call(network):
+    return make_call(network.a)
+
+
+def editor_screens(network, call):
+    home = network.a.site.root_page_id
+    return {
+        "dashboard": reverse("wagtailadmin_home"),
+        "explorer": reverse("wagtailadmin_explore", args=[home]),
+        "calls explorer": reverse("wagtailadmin_explore", args=[call_index(network.a).pk]),
+        "call edit form": reverse("wagtailadmin_pages:edit", args=[call.pk]),
+        "call create form": reverse(
+            "wagtailadmin_pages:add",
+            args=["municipalities", "callpage", call_index(network.a).pk],
+        ),
+        "page type choice": reverse("wagtailadmin_pages:add_subpage", args=[home]),
+        "call history": reverse("wagtailadmin_pages:history", args=[call.pk]),
+        "page search": reverse("wagtailadmin_pages:search") + "?q=nab%C3%B3r",
+        "images": reverse("wagtailimages:index"),
+        "image upload": reverse("wagtailimages:add_multiple"),
+        "documents": reverse("wagtaildocs:index"),
+        "document upload": reverse("wagtaildocs:add_multiple"),
+        "snippets": reverse("wagtailsnippets:index"),
+        "account": reverse("wagtailadmin_account"),
+        "workflow history": reverse("wagtailadmin_pages:workflow_history", args=[call.pk]),
+        "translate call": reverse("wagtail_localize:submit_page_translation", args=[call.pk]),
+    }
+
+
+def test_editor_screens_are_in_polish(editor_a, network, call):
+    failures = []
+    for screen, url in editor_screens(network, call).items():
+        response = editor_a.get(url)
+        if response.status_code in (302, 403):
+            continue  # not a screen this editor is let into
+        english = english_on(response.content.decode())
+        if english:
+            failures.append(f"{screen} ({url}): " + " | ".join(english))
+    assert not failures, "English on the editor's screens:\n" + "\n".join(failures)
+
+
+def test_validation_errors_are_reported_in_polish(editor_a, network):
+    url = reverse(
+        "wagtailadmin_pages:add", args=["municipalities", "callpage", call_index(network.a).pk]
+    )
+    response = editor_a.post(url, call_form(title=""))
+
+    assert_polish(response, "the call create form with errors")
+    html = response.content.decode()
+    assert "Nie udało się utworzyć strony: formularz zawiera błędy." in html
+    assert "Przejdź do pierwszego błędu" in html
+    assert not CallPage.objects.filter(slug="nabor-2027").exists()
+
