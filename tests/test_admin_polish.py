@@ -20,7 +20,8 @@ from .test_calls import call_form, call_index, make_call
 pytestmark = pytest.mark.django_db
 
 # Frequent English words of an admin interface, matched as whole words. None of them is a
-# Polish word ("to", "a", "on", "do", "no", "by" and "go" are, so they are not here).
+# Polish word ("to", "a", "on", "do", "no", "by", "go", "list" and "order" are, so they are
+# not here). "None" is not here either: Wagtail renders a Python None in places.
 ENGLISH_WORDS = [
     "the", "of", "and", "or", "is", "are", "was", "has", "have", "been", "be", "this", "that",
     "with", "your", "you", "not", "for", "from", "into", "it", "its", "there", "here", "will",
@@ -36,8 +37,8 @@ ENGLISH_WORDS = [
     "move", "copy", "results", "filter", "filters", "created", "updated", "deleted", "changes",
     "keyboard", "shortcuts", "minimap", "checks", "readability", "schedule", "scheduled",
     "anyone", "owner", "yes", "explore", "subpage", "subpages", "child", "parent", "revision",
-    "current", "latest", "compare", "author", "list", "grid", "layout", "usage", "count",
-    "collection", "tags", "file", "size", "type", "order", "field", "fields",
+    "current", "latest", "compare", "author", "grid", "layout", "usage", "count",
+    "collection", "tags", "file", "size", "type", "field", "fields",
 ]
 ENGLISH = re.compile(r"\b(" + "|".join(ENGLISH_WORDS) + r")\b", re.IGNORECASE)
 
@@ -140,30 +141,109 @@ def editor_screens(network, call):
             "wagtailadmin_pages:add",
             args=["municipalities", "callpage", call_index(network.a).pk],
         ),
-        "page type choice": reverse("wagtailadmin_pages:add_subpage", args=[home]),
         "call history": reverse("wagtailadmin_pages:history", args=[call.pk]),
         "page search": reverse("wagtailadmin_pages:search") + "?q=nab%C3%B3r",
         "images": reverse("wagtailimages:index"),
         "image upload": reverse("wagtailimages:add_multiple"),
         "documents": reverse("wagtaildocs:index"),
         "document upload": reverse("wagtaildocs:add_multiple"),
-        "snippets": reverse("wagtailsnippets:index"),
         "account": reverse("wagtailadmin_account"),
         "workflow history": reverse("wagtailadmin_pages:workflow_history", args=[call.pk]),
         "translate call": reverse("wagtail_localize:submit_page_translation", args=[call.pk]),
     }
 
 
-def test_editor_screens_are_in_polish(editor_a, network, call):
+def walk(client, screens, who):
+    """Open every screen; fail naming each screen with English on it, and what it says."""
     failures = []
-    for screen, url in editor_screens(network, call).items():
-        response = editor_a.get(url)
-        if response.status_code in (302, 403):
-            continue  # not a screen this editor is let into
-        english = english_on(response.content.decode())
+    for screen, url in screens.items():
+        response = client.get(url)
+        assert response.status_code == 200, (screen, url, response.status_code)
+        html = response.content.decode()
+        if response["Content-Type"].startswith("application/json"):  # a modal's HTML
+            html = " ".join(str(value) for value in response.json().values())
+        english = english_on(html)
         if english:
             failures.append(f"{screen} ({url}): " + " | ".join(english))
-    assert not failures, "English on the editor's screens:\n" + "\n".join(failures)
+    assert not failures, f"English on the {who}'s screens:\n" + "\n".join(failures)
+
+
+def test_editor_screens_are_in_polish(editor_a, network, call):
+    walk(editor_a, editor_screens(network, call), "editor")
+
+
+def test_the_submit_button_names_the_workflow_in_good_polish(editor_a, network, call):
+    html = editor_a.get(reverse("wagtailadmin_pages:edit", args=[call.pk])).content.decode()
+
+    assert "Wyślij do procesu „Akceptacja treści — Ruda Śląska”" in html
+    assert "Wyślij do Akceptacja" not in html
+
+
+def submit_new_call(client, network):
+    url = reverse(
+        "wagtailadmin_pages:add", args=["municipalities", "callpage", call_index(network.a).pk]
+    )
+    return client.post(url, {**call_form(), "action-submit": "action-submit"}, follow=True)
+
+
+def test_a_call_submitted_for_approval_is_reported_in_polish(editor_a, network):
+    response = submit_new_call(editor_a, network)
+
+    assert_polish(response, "the explorer after submitting a call")
+    assert CallPage.objects.get(slug="nabor-2027").workflow_in_progress
+
+
+def test_moderator_screens_are_in_polish(editor_a, network):
+    submit_new_call(editor_a, network)
+    call = CallPage.objects.get(slug="nabor-2027")
+    workflow_state = call.current_workflow_state
+    task_state = workflow_state.current_task_state
+    moderator = editor_a  # the same client, signed in again as A's moderator
+    moderator.force_login(network.users["moderator_a"])
+
+    walk(
+        moderator,
+        {
+            "dashboard": reverse("wagtailadmin_home"),
+            "call edit form": reverse("wagtailadmin_pages:edit", args=[call.pk]),
+            "workflow history": reverse(
+                "wagtailadmin_pages:workflow_history_detail", args=[call.pk, workflow_state.pk]
+            ),
+            "approve dialog": reverse(
+                "wagtailadmin_pages:workflow_action", args=[call.pk, "approve", task_state.pk]
+            ),
+            "team": reverse("municipality_team_own"),
+        },
+        "moderator",
+    )
+
+
+def test_network_admin_screens_are_in_polish(client, network):
+    client.force_login(network.users["network_admin"])
+
+    walk(
+        client,
+        {
+            "dashboard": reverse("wagtailadmin_home"),
+            "municipalities": reverse("wagtailsnippets_municipalities_municipality:list"),
+            "municipality edit form": reverse(
+                "wagtailsnippets_municipalities_municipality:edit", args=[network.a.pk]
+            ),
+            "task areas": reverse("wagtailsnippets_portal_taskarea:list"),
+            "users": reverse("wagtailusers_users:index"),
+        },
+        "network admin",
+    )
+
+
+def test_snippet_add_buttons_name_the_thing_in_the_accusative(client, network):
+    client.force_login(network.users["network_admin"])
+
+    municipalities = client.get(reverse("wagtailsnippets_municipalities_municipality:list"))
+    task_areas = client.get(reverse("wagtailsnippets_portal_taskarea:list"))
+
+    assert "Dodaj gminę" in municipalities.content.decode()
+    assert "Dodaj obszar zadań publicznych" in task_areas.content.decode()
 
 
 def test_validation_errors_are_reported_in_polish(editor_a, network):
