@@ -9,6 +9,7 @@ screens an editor and a moderator work on and look for English in what they are 
 import re
 from html.parser import HTMLParser
 
+from django.test import Client
 from django.urls import reverse
 
 import pytest
@@ -22,25 +23,21 @@ pytestmark = pytest.mark.django_db
 # Frequent English words of an admin interface, matched as whole words. None of them is a
 # Polish word ("to", "a", "on", "do", "no", "by", "go", "list" and "order" are, so they are
 # not here). "None" is not here either: Wagtail renders a Python None in places.
-ENGLISH_WORDS = [
-    "the", "of", "and", "or", "is", "are", "was", "has", "have", "been", "be", "this", "that",
-    "with", "your", "you", "not", "for", "from", "into", "it", "its", "there", "here", "will",
-    "can", "could", "should", "would", "must", "any", "all", "more", "less", "new",
-    "add", "edit", "delete", "save", "saved", "saving", "cancel", "search", "password",
-    "username", "page", "pages", "error", "errors", "submit", "publish", "published",
-    "unpublish", "preview", "history", "settings", "account", "image", "images", "document",
-    "documents", "upload", "choose", "select", "close", "open", "actions", "view", "draft",
-    "sort", "items", "item", "show", "hide", "toggle", "unlock", "lock", "locked", "help",
-    "dashboard", "reports", "workflow", "translate", "translation", "translations", "locale",
-    "language", "loading", "comments", "comment", "required", "optional", "name", "title",
-    "date", "user", "users", "log", "sign", "back", "next", "previous", "first", "last",
-    "move", "copy", "results", "filter", "filters", "created", "updated", "deleted", "changes",
-    "keyboard", "shortcuts", "minimap", "checks", "readability", "schedule", "scheduled",
-    "anyone", "owner", "yes", "explore", "subpage", "subpages", "child", "parent", "revision",
-    "current", "latest", "compare", "author", "grid", "layout", "usage", "count",
-    "collection", "tags", "file", "size", "type", "field", "fields",
-]
-ENGLISH = re.compile(r"\b(" + "|".join(ENGLISH_WORDS) + r")\b", re.IGNORECASE)
+ENGLISH_WORDS = """
+the of and or is are was has have been be this that with your you not for from into it
+its there here will can could should would must any all more less new add edit delete
+save saved saving cancel search password username page pages error errors submit
+publish published unpublish preview history settings account image images document
+documents upload choose select close open actions view draft sort items item show hide
+toggle unlock lock locked help dashboard reports workflow translate translation
+translations locale language loading comments comment required optional name title date
+user users log sign back next previous first last move copy results filter filters
+created updated deleted changes keyboard shortcuts minimap checks readability schedule
+scheduled anyone owner yes explore subpage subpages child parent revision current
+latest compare author grid layout usage count collection tags file size type field
+fields
+"""
+ENGLISH = re.compile(r"\b(" + "|".join(ENGLISH_WORDS.split()) + r")\b", re.IGNORECASE)
 
 # Names and marks that are the same in Polish.
 ALLOWED = re.compile(r"Wagtail Localize|Wagtail|GZM|ePUAP|BIP|GitHub|TERC|SEO|URL|English")
@@ -161,7 +158,7 @@ def walk(client, screens, who):
         assert response.status_code == 200, (screen, url, response.status_code)
         html = response.content.decode()
         if response["Content-Type"].startswith("application/json"):  # a modal's HTML
-            html = " ".join(str(value) for value in response.json().values())
+            html = response.json()["html"]
         english = english_on(html)
         if english:
             failures.append(f"{screen} ({url}): " + " | ".join(english))
@@ -246,6 +243,45 @@ def test_snippet_add_buttons_name_the_thing_in_the_accusative(client, network):
     assert "Dodaj obszar zadań publicznych" in task_areas.content.decode()
 
 
+def test_sign_in_screens_are_in_polish(network):
+    anonymous = Client()
+    login = reverse("wagtailadmin_login")
+
+    walk(
+        anonymous,
+        {"sign-in": login, "password reset": reverse("wagtailadmin_password_reset")},
+        "visitor",
+    )
+    refused = anonymous.post(login, {"username": "redaktor-a", "password": "nie-to-haslo"})
+    assert_polish(refused, "the sign-in form with a wrong password")
+    html = refused.content.decode()
+    assert "Hasło" in html
+    assert "Nieprawidłowa nazwa użytkownika lub hasło." in html
+
+
+def test_the_javascript_catalogue_has_the_polish_overrides(editor_a):
+    catalogue = editor_a.get(reverse("wagtailadmin_javascript_catalog")).content.decode()
+
+    assert "Zmiany zapisa\\u0142y si\\u0119 automatycznie." in catalogue or (
+        "Zmiany zapisały się automatycznie." in catalogue
+    )
+
+
+def test_submitting_a_call_for_translation_is_reported_in_polish(editor_a, network, call):
+    from wagtail.models import Locale
+
+    url = reverse("wagtail_localize:submit_page_translation", args=[call.pk])
+    locales = [locale.pk for locale in Locale.objects.exclude(language_code="pl")]
+    response = editor_a.post(url, {"locales": locales}, follow=True)
+
+    assert_polish(response, "the explorer after submitting a call for translation")
+    html = response.content.decode()
+    assert (
+        "Strona „Nabór wniosków 2027” została przekazana do tłumaczenia (liczba języków: 2)."
+        in html
+    )
+
+
 def test_validation_errors_are_reported_in_polish(editor_a, network):
     url = reverse(
         "wagtailadmin_pages:add", args=["municipalities", "callpage", call_index(network.a).pk]
@@ -257,4 +293,3 @@ def test_validation_errors_are_reported_in_polish(editor_a, network):
     assert "Nie udało się utworzyć strony: formularz zawiera błędy." in html
     assert "Przejdź do pierwszego błędu" in html
     assert not CallPage.objects.filter(slug="nabor-2027").exists()
-
