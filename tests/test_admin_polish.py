@@ -14,6 +14,7 @@ from django.urls import reverse
 
 import pytest
 
+from municipalities import dashboard_views
 from municipalities.models import CallPage
 
 from .test_calls import call_form, call_index, make_call
@@ -226,8 +227,16 @@ def test_network_admin_screens_are_in_polish(client, network):
             "municipality edit form": reverse(
                 "wagtailsnippets_municipalities_municipality:edit", args=[network.a.pk]
             ),
+            "municipality onboarding form": reverse(
+                "wagtailsnippets_municipalities_municipality:add"
+            ),
             "task areas": reverse("wagtailsnippets_portal_taskarea:list"),
             "users": reverse("wagtailusers_users:index"),
+            "user form": reverse("wagtailusers_users:add"),
+            "network dashboard": reverse(dashboard_views.URL_NAME),
+            "handbooks": reverse("handbooks_admin:index"),
+            "search terms": reverse("portal_search_terms"),
+            "workflows": reverse("wagtailadmin_workflows:index"),
         },
         "network admin",
     )
