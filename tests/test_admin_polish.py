@@ -177,6 +177,16 @@ def test_the_submit_button_names_the_workflow_in_good_polish(editor_a, network, 
     assert "Wyślij do Akceptacja" not in html
 
 
+def test_the_add_buttons_of_a_calls_rows_decline_what_they_add(editor_a, network, call):
+    """Wagtail's "Dodaj %(label)s" takes the panel's label as it stands: the labels are words
+    whose accusative is their nominative."""
+    html = editor_a.get(reverse("wagtailadmin_pages:edit", args=[call.pk])).content.decode()
+    buttons = set(re.findall(r"Dodaj [^<\n]+", html))
+
+    assert {"Dodaj kryterium", "Dodaj dokument", "Dodaj kontakt", "Dodaj wniosek"} <= buttons
+    assert "Dodaj osoba" not in html
+
+
 def submit_new_call(client, network):
     url = reverse(
         "wagtailadmin_pages:add", args=["municipalities", "callpage", call_index(network.a).pk]

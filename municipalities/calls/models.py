@@ -433,7 +433,7 @@ class CallPage(PortalPage):
             heading=_("Jak złożyć wniosek"),
         ),
         InlinePanel("documents", heading=_("Dokumenty do pobrania"), label=_("dokument")),
-        InlinePanel("contacts", heading=_("Osoby do kontaktu"), label=_("osoba")),
+        InlinePanel("contacts", heading=_("Osoby do kontaktu"), label=_("kontakt")),
         MultiFieldPanel(
             [
                 FieldRowPanel(
