@@ -15,7 +15,7 @@ from django.urls import reverse
 import pytest
 
 from municipalities import dashboard_views
-from municipalities.models import CallPage
+from municipalities.models import CallPage, ContactPage, GalleryPage
 
 from .test_calls import call_form, call_index, make_call
 
@@ -128,6 +128,10 @@ def call(network):
     return make_call(network.a)
 
 
+def section(network, page_type):
+    return page_type.objects.child_of(network.a.root_page).get()
+
+
 def editor_screens(network, call):
     home = network.a.site.root_page_id
     return {
@@ -139,6 +143,14 @@ def editor_screens(network, call):
             "wagtailadmin_pages:add",
             args=["municipalities", "callpage", call_index(network.a).pk],
         ),
+        "initiative create form": reverse(
+            "wagtailadmin_pages:add",
+            args=["municipalities", "initiativepage", section(network, GalleryPage).pk],
+        ),
+        "contact page edit form": reverse(
+            "wagtailadmin_pages:edit", args=[section(network, ContactPage).pk]
+        ),
+        "municipality home edit form": reverse("wagtailadmin_pages:edit", args=[home]),
         "call history": reverse("wagtailadmin_pages:history", args=[call.pk]),
         "page search": reverse("wagtailadmin_pages:search") + "?q=nab%C3%B3r",
         "images": reverse("wagtailimages:index"),
@@ -224,6 +236,13 @@ def test_moderator_screens_are_in_polish(editor_a, network):
         },
         "moderator",
     )
+
+    approve = reverse(
+        "wagtailadmin_pages:workflow_action", args=[call.pk, "approve", task_state.pk]
+    )
+    approved = moderator.post(approve, {"comment": ""}, follow=True)
+    assert_polish(approved, "the moderator's screen after approving the call")
+    assert CallPage.objects.get(pk=call.pk).live
 
 
 def test_network_admin_screens_are_in_polish(client, network):
