@@ -2,8 +2,9 @@
 
 Wagtail's and wagtail-localize's Polish catalogues miss some strings and word others so that
 an inserted name does not agree with the sentence ("Dodaj gmina"); the project's overrides
-are in ``locale/pl/LC_MESSAGES/django.po`` (docs/translations.md). These tests walk the
-screens an editor and a moderator work on and look for English in what they are shown.
+are in ``locale/pl/`` (docs/translations.md). These tests walk the screens a municipality's
+editor and moderator, GZM's network admin and someone signing in work on, and look for
+English in what they are shown.
 """
 
 import re
@@ -118,6 +119,21 @@ def assert_polish(response, screen):
     assert response.status_code == 200, (screen, response.status_code)
     english = english_on(response.content.decode())
     assert not english, f"English on {screen}: " + " | ".join(english)
+
+
+def test_the_detector_finds_english_in_text_and_in_what_is_read_out():
+    html = """
+        <h1>Nabory wniosków</h1>
+        <p>Zapisano zmiany na stronie „Nabór 2027”. Kontakt: Wagtail, GZM.</p>
+        <button aria-label="Delete">Usuń</button>
+        <input type="submit" value="Save draft">
+        <span title="Sort by title">Tytuł</span>
+        <p>1-7 of 7 strony</p>
+        <textarea>Our own text, typed in English</textarea>
+        <script>var label = "Add a page";</script>
+    """
+
+    assert english_on(html) == ["Delete", "Save draft", "Sort by title", "1-7 of 7 strony"]
 
 
 # Screens ----------------------------------------------------------------------------------
