@@ -13,10 +13,13 @@ from html.parser import HTMLParser
 from django.test import Client
 from django.urls import reverse
 
+from wagtail.models import Locale
+
 import pytest
 
 from municipalities import dashboard_views
 from municipalities.models import CallPage, ContactPage, GalleryPage
+from portal.models import TaskArea
 
 from .test_calls import call_form, call_index, make_call
 
@@ -287,6 +290,20 @@ def test_network_admin_screens_are_in_polish(client, network):
     )
 
 
+def test_a_saved_snippet_is_reported_in_polish(client, network):
+    client.force_login(network.users["network_admin"])
+    area = TaskArea.objects.get(key="education")
+    fields = "key statute_ref sort_order name_pl name_en name_uk description_pl description_en"
+    data = {name: getattr(area, name) for name in fields.split()}
+    url = reverse("wagtailsnippets_portal_taskarea:edit", args=[area.pk])
+
+    response = client.post(url, data, follow=True)
+
+    assert_polish(response, "the task areas after saving one")
+    message = f"Obszar zadań publicznych „{area}”: zapisano zmiany."
+    assert message in response.content.decode()
+
+
 def test_snippet_add_buttons_name_the_thing_in_the_accusative(client, network):
     client.force_login(network.users["network_admin"])
 
@@ -322,8 +339,6 @@ def test_the_javascript_catalogue_has_the_polish_overrides(editor_a):
 
 
 def test_submitting_a_call_for_translation_is_reported_in_polish(editor_a, network, call):
-    from wagtail.models import Locale
-
     url = reverse("wagtail_localize:submit_page_translation", args=[call.pk])
     locales = [locale.pk for locale in Locale.objects.exclude(language_code="pl")]
     response = editor_a.post(url, {"locales": locales}, follow=True)
