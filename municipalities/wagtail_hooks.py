@@ -49,6 +49,10 @@ class MunicipalityViewSet(SnippetViewSet):
     menu_order = 250
     add_view_class = OnboardMunicipalityView
 
+    def get_index_view_kwargs(self, **kwargs):
+        # Wagtail's "Dodaj %(model_name)s" would say "Dodaj gmina".
+        return super().get_index_view_kwargs(add_item_label=gettext_lazy("Dodaj gminę"), **kwargs)
+
     def get_add_view_kwargs(self, **kwargs):
         # Its own, shorter form: what onboarding makes is not typed in.
         return super().get_add_view_kwargs(

@@ -24,6 +24,11 @@ class TaskAreaViewSet(SnippetViewSet):
     add_to_admin_menu = True
     menu_order = 260
 
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(
+            add_item_label=_("Dodaj obszar zadań publicznych"), **kwargs
+        )
+
 
 register_snippet(TaskAreaViewSet)
 

@@ -6,6 +6,7 @@ Polish is the source language of every interface string; English and Ukrainian c
 
 import ast
 import gettext
+import importlib
 import re
 from datetime import timedelta
 from pathlib import Path
@@ -438,3 +439,83 @@ def test_compiled_catalogue_matches_its_source(lang):
     actual = {key: value for key, value in compiled._catalog.items() if key != ""}
 
     assert actual == expected
+
+
+# The Polish override catalogue -------------------------------------------------------------
+#
+# locale/pl/ holds no portal strings (their msgids are Polish already), only Polish for
+# English msgids of installed packages that their own catalogues lack or word badly
+# (tests/test_admin_polish.py walks the admin).
+
+PL_PLURAL_FORMS = (
+    "nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<12 || n%100>14) ? 1 : 2);"
+)
+OVERRIDDEN_PACKAGES = ["wagtail", "wagtail_localize", "taggit"]
+
+
+def pl_po_path(domain):
+    return LOCALE_DIR / settings.LANGUAGE_CODE / "LC_MESSAGES" / f"{domain}.po"
+
+
+def package_msgids(domain):
+    """Every (msgctxt, msgid) in the English catalogues of the packages overridden."""
+    keys = set()
+    for name in OVERRIDDEN_PACKAGES:
+        root = Path(importlib.import_module(name).__file__).parent
+        for path in root.glob(f"**/locale/en/LC_MESSAGES/{domain}.po"):
+            keys.update((entry["msgctxt"], entry["msgid"]) for entry in read_po(path))
+    return keys
+
+
+@pytest.mark.parametrize("domain", ["django", "djangojs"])
+def test_polish_overrides_are_for_msgids_of_installed_packages_only(domain):
+    entries = [entry for entry in read_po(pl_po_path(domain)) if entry["msgid"]]
+    portal_msgids = {entry["msgid"] for entry in read_po(po_path("en"))}
+    known = package_msgids(domain)
+
+    assert header(read_po(pl_po_path(domain)))["Plural-Forms"] == PL_PLURAL_FORMS
+    unknown = [e["msgid"] for e in entries if (e["msgctxt"], e["msgid"]) not in known]
+    assert not unknown, f"not a msgid of {OVERRIDDEN_PACKAGES} (check its spelling): {unknown}"
+    own = [entry["msgid"] for entry in entries if entry["msgid"] in portal_msgids]
+    assert not own, f"portal strings in the Polish catalogue: {own}"
+
+
+@pytest.mark.parametrize("domain", ["django", "djangojs"])
+def test_polish_overrides_are_translated_and_keep_only_known_placeholders(domain):
+    """A Polish wording may leave out an inserted value (Wagtail formats with a dict), but
+    never ask for one the msgid does not give."""
+    for entry in read_po(pl_po_path(domain)):
+        if not entry["msgid"]:
+            continue
+        forms = entry["msgstr"] if isinstance(entry["msgstr"], list) else [entry["msgstr"]]
+        if entry["msgid_plural"] is not None:
+            assert len(forms) == 3, entry["msgid"]
+        assert all(form.strip() for form in forms), f"untranslated: {entry['msgid']!r}"
+        given = set(PLACEHOLDER.findall(entry["msgid"] + (entry["msgid_plural"] or "")))
+        for form in forms:
+            assert set(PLACEHOLDER.findall(form)) <= given, (entry["msgid"], form)
+
+
+@pytest.mark.parametrize("domain", ["django", "djangojs"])
+def test_compiled_polish_overrides_match_their_source(domain):
+    path = pl_po_path(domain)
+    expected = {}
+    for entry in read_po(path):
+        if not entry["msgid"]:
+            continue
+        if entry["msgid_plural"] is None:
+            expected[catalogue_key(entry)] = entry["msgstr"]
+        else:
+            for index, form in enumerate(entry["msgstr"]):
+                expected[(catalogue_key(entry), index)] = form
+
+    with path.with_suffix(".mo").open("rb") as mo_file:
+        compiled = gettext.GNUTranslations(mo_file)
+
+    assert {key: value for key, value in compiled._catalog.items() if key != ""} == expected
+
+
+def test_the_admin_serves_the_polish_overrides():
+    with translation.override("pl"):
+        assert translation.gettext("Go to the first error") == "Przejdź do pierwszego błędu"
+        assert translation.gettext("Add %(model_name)s") == "Dodaj: %(model_name)s"

@@ -447,7 +447,7 @@ class CallPage(RoutablePageMixin, PortalPage):
             heading=_("Jak złożyć wniosek"),
         ),
         InlinePanel("documents", heading=_("Dokumenty do pobrania"), label=_("dokument")),
-        InlinePanel("contacts", heading=_("Osoby do kontaktu"), label=_("osoba")),
+        InlinePanel("contacts", heading=_("Osoby do kontaktu"), label=_("kontakt")),
         MultiFieldPanel(
             [
                 FieldRowPanel(

@@ -184,7 +184,7 @@ class ContactPage(SectionPage):
 
     content_panels = [
         *SectionPage.content_panels,
-        InlinePanel("people", heading=_("Zespół inicjatywy lokalnej"), label=_("osoba lub biuro")),
+        InlinePanel("people", heading=_("Zespół inicjatywy lokalnej"), label=_("kontakt")),
         MultiFieldPanel(
             [FieldPanel("office_name"), FieldPanel("office_address"), FieldPanel("epuap_address")],
             heading=_("Jak złożyć wniosek"),

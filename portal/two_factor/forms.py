@@ -1,7 +1,21 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.forms.auth import LoginForm
+
 from . import devices
+
+
+class PasswordLoginForm(LoginForm):
+    """The first step of signing in: Wagtail's form, its password field labelled.
+
+    Wagtail gives the field no label, so Django makes one of its name, in English
+    ("Password"), whatever the admin's language (``WAGTAILADMIN_USER_LOGIN_FORM``).
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Hasło")
 
 
 def throttled():
