@@ -8,7 +8,7 @@ import pytest
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 360, "height": 800}
-DESKTOP = {"width": 1280, "height": 800}
+DESKTOP = {"width": 1280, "height": 900}
 LISTINGS = ["/nabory/", "/inicjatywy/"]
 
 
@@ -90,6 +90,17 @@ def test_on_a_desktop_nothing_is_folded(browser, portal, javascript):
         assert not page.locator("summary.site-menu__toggle").is_visible()
         assert not page.locator("summary.filters-disclosure__toggle").is_visible()
         assert box(page.locator(".site-header"))["height"] <= 170
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("path", LISTINGS)
+def test_on_a_desktop_the_first_result_is_above_the_fold(browser, portal, path):
+    context, page = new_page(browser, DESKTOP)
+    try:
+        page.goto(portal.url(path))
+        first = page.locator(".results .cards > *").first
+        assert box(first)["y"] < DESKTOP["height"], "the first result starts below the fold"
     finally:
         context.close()
 
