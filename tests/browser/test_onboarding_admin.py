@@ -150,7 +150,7 @@ def write_call(page, portal, editor):
     page.locator("footer .w-dropdown__toggle").click()
     with page.expect_navigation():
         page.locator("button[name=action-submit]").click()
-    assert page.get_by_text(f"Strona '{CALL}' utworzona i przekazana do moderacji").is_visible()
+    assert page.get_by_text(f"Utworzono stronę „{CALL}” i przekazano ją do akceptacji.").is_visible()
 
 
 def accept_call(page, portal, moderator):
