@@ -150,7 +150,8 @@ def write_call(page, portal, editor):
     page.locator("footer .w-dropdown__toggle").click()
     with page.expect_navigation():
         page.locator("button[name=action-submit]").click()
-    assert page.get_by_text(f"Utworzono stronę „{CALL}” i przekazano ją do akceptacji.").is_visible()
+    sent = f"Utworzono stronę „{CALL}” i przekazano ją do akceptacji."
+    assert page.get_by_text(sent).is_visible()
 
 
 def accept_call(page, portal, moderator):
