@@ -8,6 +8,7 @@ looks the same from outside and sends at most one mail an hour to one address.
 """
 
 import logging
+from datetime import timedelta
 from smtplib import SMTPException
 from urllib.parse import urlsplit
 
@@ -20,7 +21,6 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from portal.canonical import canonical_url
-from portal.rate_limits import over_limit
 from portal.roots import network_home_for
 
 from .subscriptions import CallAlertSubscription
@@ -62,8 +62,14 @@ def subscribe(email, municipality, language):
     if not created and subscription.language != language:
         subscription.language = language
         subscription.save(update_fields=["language"])
-    if over_limit("call-alert-mail", [f"email:{email}"], 1, CONFIRMATION_INTERVAL):
+    now = timezone.now()
+    recently = now - timedelta(seconds=CONFIRMATION_INTERVAL)
+    if CallAlertSubscription.objects.filter(
+        email=email, confirmation_sent_at__gt=recently
+    ).exists():
         return
+    subscription.confirmation_sent_at = now
+    subscription.save(update_fields=["confirmation_sent_at"])
     send_confirmation(subscription)
 
 

@@ -60,6 +60,9 @@ class CallAlertSubscription(models.Model):
     unsubscribe_token = models.CharField(max_length=64, unique=True, default=new_token)
     created_at = models.DateTimeField(_("zapisano"), default=timezone.now)
     confirmed_at = models.DateTimeField(_("potwierdzono"), null=True, blank=True)
+    # When this subscription's confirmation mail last went out: the database, not the cache,
+    # keeps an address to one such mail an hour, so a cache flush does not lift the limit.
+    confirmation_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = CallAlertQuerySet.as_manager()
 
