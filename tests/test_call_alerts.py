@@ -6,7 +6,6 @@ municipalities (A: Ruda Śląska, B: Czeladź) and the network.
 
 import re
 from datetime import UTC, date, datetime, timedelta
-from decimal import Decimal
 
 from django.core import mail
 from django.core.cache import cache
@@ -22,12 +21,10 @@ from municipalities.calls.alert_sending import send_call_alerts
 from municipalities.models import (
     CallAlertDelivery,
     CallAlertSubscription,
-    CallCriterion,
-    CallIndexPage,
-    CallMode,
-    CallPage,
     Municipality,
 )
+
+from .test_call_feeds import add_call
 
 pytestmark = pytest.mark.django_db
 
@@ -51,30 +48,6 @@ def clean_limits():
 def clock():
     with time_machine.travel(START, tick=False) as traveller:
         yield traveller
-
-
-def add_call(municipality, slug, *, publish=True, **fields):
-    values = {
-        "title": f"Nabór {slug}",
-        "slug": slug,
-        "summary": "Zgłoś pomysł na zadanie dla swojej dzielnicy.",
-        "mode": CallMode.ROUND,
-        "year": 2026,
-        "opens_on": date(2026, 3, 1),
-        "closes_on": date(2026, 4, 30),
-        "pool_total": Decimal("100000"),
-        "live": publish,
-    }
-    values.update(fields)
-    call = CallPage(**values)
-    call.criteria.add(
-        CallCriterion(name="Wkład pracy społecznej", max_points=20, statutory="social_work")
-    )
-    CallIndexPage.objects.child_of(municipality.root_page).get().add_child(instance=call)
-    revision = call.save_revision()
-    if publish:
-        revision.publish()
-    return CallPage.objects.get(pk=call.pk)
 
 
 def post_subscription(client, host, email, gmina="", prefix="", **extra):

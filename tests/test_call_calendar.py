@@ -5,7 +5,6 @@ Ukrainian; drafts, restricted calls and calls with no closing day have no such f
 """
 
 from datetime import UTC, date, datetime, timedelta
-from decimal import Decimal
 
 from wagtail.models import PageViewRestriction
 
@@ -14,7 +13,9 @@ import pytest
 import time_machine
 
 from municipalities.calls import feeds
-from municipalities.models import CallCriterion, CallIndexPage, CallMode, CallPage
+from municipalities.models import CallIndexPage, CallMode
+
+from .test_call_feeds import add_call as add_feed_call
 
 pytestmark = pytest.mark.django_db
 
@@ -32,29 +33,13 @@ def in_spring_2026():
 
 
 def add_call(municipality, slug="nabor-2026", *, publish=True, **fields):
-    values = {
+    """A call as the feeds' tests make it, with ways to apply for the event's description."""
+    defaults = {
         "title": "Nabór wniosków 2026",
-        "slug": slug,
-        "summary": "Zgłoś pomysł na zadanie dla swojej dzielnicy.",
-        "mode": CallMode.ROUND,
-        "year": 2026,
-        "opens_on": date(2026, 3, 1),
-        "closes_on": date(2026, 4, 30),
-        "pool_total": Decimal("100000"),
         "epuap_address": "/umruda/skrytka",
         "in_person": "Urząd Miasta,\npok. 12",
-        "live": publish,
     }
-    values.update(fields)
-    call = CallPage(**values)
-    call.criteria.add(
-        CallCriterion(name="Wkład pracy społecznej", max_points=20, statutory="social_work")
-    )
-    CallIndexPage.objects.child_of(municipality.root_page).get().add_child(instance=call)
-    revision = call.save_revision()
-    if publish:
-        revision.publish()
-    return CallPage.objects.get(pk=call.pk)
+    return add_feed_call(municipality, slug, publish=publish, **{**defaults, **fields})
 
 
 def calendar_file(client, path, host=HOST_A):
