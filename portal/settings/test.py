@@ -3,6 +3,7 @@
 import os
 import secrets
 import tempfile
+from urllib.parse import urlsplit, urlunsplit
 
 from .base import *  # noqa: F403
 from .base import CACHES, INSTALLED_APPS
@@ -35,6 +36,14 @@ INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
 CACHES["default"]["KEY_PREFIX"] = text("CACHE_KEY_PREFIX", "") or (
     f"gzm-test-{secrets.token_hex(4)}-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
 )
+# Clearing a Redis cache empties its whole database (FLUSHDB), whatever the key prefix: a
+# test that clears it (the rate limits' tests do) would wipe what a parallel worker is in
+# the middle of counting. So each worker gets a database of its own (Redis has 16).
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache" and _worker[2:].isdigit():
+    _location = urlsplit(CACHES["default"]["LOCATION"])
+    _database = 1 + int(_worker[2:]) % 15
+    CACHES["default"]["LOCATION"] = urlunsplit(_location._replace(path=f"/{_database}"))
 if text("TEST_CACHE_DIR") and not text("CACHE_URL"):
     CACHES["default"] = {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
